@@ -1,0 +1,18 @@
+package com.waqup.audio;
+
+import java.util.Set;
+
+import com.waqup.common.test.ServiceContractIT;
+
+class AudioGenerationServiceIT extends ServiceContractIT {
+
+    @Override
+    protected String schema() {
+        return "audio";
+    }
+
+    @Override
+    protected Set<String> readinessDependencies() {
+        return Set.of("db", "rabbit");
+    }
+}

@@ -1,0 +1,18 @@
+package com.waqup.catalog;
+
+import java.util.Set;
+
+import com.waqup.common.test.ServiceContractIT;
+
+class CatalogServiceIT extends ServiceContractIT {
+
+    @Override
+    protected String schema() {
+        return "catalog";
+    }
+
+    @Override
+    protected Set<String> readinessDependencies() {
+        return Set.of("db", "rabbit", "redis", "elasticsearch");
+    }
+}

@@ -1,0 +1,74 @@
+package com.waqup.common.config;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * The platform's defaults, added with the lowest precedence: a service's {@code application.yml}, the
+ * environment and the command line all override them. They make every service the same shape: JSON logs,
+ * probes, a readiness group that reflects the service's own dependencies, Prometheus, bounded timeouts.
+ */
+public class WaqupDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+    static final String SOURCE_NAME = "waqupDefaults";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        // structured JSON logs (ECS) with the service name; MDC (correlation_id, traceId, spanId) included
+        d.put("logging.structured.format.console", "ecs");
+        d.put("logging.structured.ecs.service.name", "${spring.application.name:waqup}");
+        // actuator: only what operators need; probes; readiness = own dependencies, liveness = the JVM only
+        d.put("management.endpoints.web.exposure.include", "health,info,prometheus");
+        d.put("management.endpoint.health.probes.enabled", "true");
+        d.put("management.endpoint.health.show-details", "always");
+        d.put("management.endpoint.health.show-components", "always");
+        d.put("management.endpoint.health.validate-group-membership", "false");
+        d.put("management.endpoint.health.group.readiness.include",
+                "readinessState,db,redis,rabbit,elasticsearch,s3");
+        d.put("management.endpoint.health.group.liveness.include", "livenessState");
+        d.put("management.info.git.mode", "simple");
+        d.put("management.info.java.enabled", "true");
+        d.put("management.tracing.sampling.probability", "0.1");
+        d.put("management.metrics.tags.application", "${spring.application.name:waqup}");
+        // persistence: Flyway owns the schema; no lazy loading in views; fail fast on a dead database
+        d.put("spring.jpa.open-in-view", "false");
+        d.put("spring.jpa.hibernate.ddl-auto", "validate");
+        d.put("spring.datasource.hikari.connection-timeout", "3000");
+        d.put("spring.datasource.hikari.maximum-pool-size", "10");
+        d.put("spring.datasource.hikari.minimum-idle", "2");
+        d.put("spring.datasource.hikari.initialization-fail-timeout", "-1");
+        // Redis and RabbitMQ: bounded waits so a dead dependency shows as not-ready, not as a hung request
+        d.put("spring.data.redis.timeout", "2s");
+        d.put("spring.data.redis.connect-timeout", "2s");
+        d.put("spring.rabbitmq.connection-timeout", "3s");
+        d.put("spring.rabbitmq.publisher-confirm-type", "correlated");
+        d.put("spring.rabbitmq.publisher-returns", "true");
+        d.put("spring.rabbitmq.listener.simple.retry.enabled", "true");
+        d.put("spring.rabbitmq.listener.simple.retry.max-attempts", "4");
+        d.put("spring.rabbitmq.listener.simple.retry.initial-interval", "500ms");
+        d.put("spring.rabbitmq.listener.simple.retry.multiplier", "3");
+        d.put("spring.rabbitmq.listener.simple.default-requeue-rejected", "false");
+        // HTTP
+        d.put("server.shutdown", "graceful");
+        d.put("server.error.include-stacktrace", "never");
+        d.put("server.error.include-message", "never");
+        d.put("server.error.whitelabel.enabled", "false");
+        d.put("spring.mvc.problemdetails.enabled", "false");
+        d.put("spring.web.resources.add-mappings", "false");
+        d.put("springdoc.api-docs.path", "/v3/api-docs");
+        d.put("springdoc.swagger-ui.enabled", "false");
+        environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, d));
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}

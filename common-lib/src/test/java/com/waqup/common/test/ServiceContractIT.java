@@ -1,0 +1,139 @@
+package com.waqup.common.test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What every waQup service must be, checked against the real application context on the real local
+ * infrastructure (PostgreSQL database {@code waqup_test}, Redis, RabbitMQ, Elasticsearch where used).
+ * A service's {@code *ServiceIT} extends this; every service IT in one module shares one context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(FreshSchemaConfiguration.class)
+public abstract class ServiceContractIT {
+
+    @LocalServerPort
+    protected int port;
+
+    @DynamicPropertySource
+    static void realTestInfrastructure(DynamicPropertyRegistry registry) {
+        TestDatabase.ensure();
+        registry.add("spring.datasource.url", TestDatabase::url);
+        registry.add("spring.flyway.clean-disabled", () -> "false");
+    }
+
+    /** The Postgres schema the service owns. */
+    protected abstract String schema();
+
+    /** The health contributors that must be part of the service's readiness. */
+    protected abstract Set<String> readinessDependencies();
+
+    protected String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    @Test
+    void shouldBeReadyWithItsOwnDependenciesUp() {
+        Http.Response readiness = Http.get(url("/actuator/health/readiness"));
+        assertThat(readiness.status()).as(readiness.body()).isEqualTo(200);
+        JsonNode components = readiness.json().path("components");
+        for (String dependency : readinessDependencies()) {
+            assertThat(components.path(dependency).path("status").asString())
+                    .as("readiness component %s in %s", dependency, readiness.body()).isEqualTo("UP");
+        }
+        Http.Response liveness = Http.get(url("/actuator/health/liveness"));
+        assertThat(liveness.status()).isEqualTo(200);
+        assertThat(liveness.json().path("components").has("db")).as("liveness must not depend on the database").isFalse();
+    }
+
+    @Test
+    void shouldOwnItsSchemaThroughFlywayMigrations() throws Exception {
+        try (Connection c = TestDatabase.connect();
+                PreparedStatement s = c.prepareStatement(
+                        "select version, success from \"" + schema() + "\".flyway_schema_history where version is not null order by installed_rank")) {
+            List<String> applied = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    assertThat(rs.getBoolean("success")).isTrue();
+                    applied.add(rs.getString("version"));
+                }
+            }
+            assertThat(applied).contains("1");
+        }
+        try (Connection c = TestDatabase.connect();
+                PreparedStatement s = c.prepareStatement(
+                        "select table_name from information_schema.tables where table_schema = ?")) {
+            s.setString(1, schema());
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+            assertThat(tables).contains("event_publication", "processed_event");
+        }
+    }
+
+    @Test
+    void shouldAnswerAnUnknownRouteWithTheErrorEnvelope() {
+        Http.Response response = Http.get(url("/api/v1/no-such-thing"), "X-Correlation-Id", "contract-test-404");
+        assertThat(response.status()).isEqualTo(404);
+        JsonNode error = response.json().path("error");
+        assertThat(error.path("code").asString()).isEqualTo("NOT_FOUND");
+        assertThat(error.path("trace_id").asString()).isEqualTo("contract-test-404");
+        assertThat(response.header("X-Correlation-Id")).isEqualTo("contract-test-404");
+        assertThat(response.body()).doesNotContain("Exception", "\"timestamp\"");
+    }
+
+    @Test
+    void shouldPublishItsOpenApiDocument() {
+        Http.Response docs = Http.get(url("/v3/api-docs"));
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().path("openapi").asString()).startsWith("3.");
+    }
+
+    @Test
+    void shouldExposePrometheusMetricsAndBuildInfo() {
+        Http.Response metrics = Http.get(url("/actuator/prometheus"));
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+        Http.Response info = Http.get(url("/actuator/info"));
+        assertThat(info.status()).isEqualTo(200);
+        assertThat(info.json().path("build").path("artifact").asString()).endsWith("-service");
+        Http.Response env = Http.get(url("/actuator/env"));
+        assertThat(env.status()).as("only health, info and prometheus are exposed").isEqualTo(404);
+    }
+
+    @Test
+    void shouldNotDependOnAnyOtherService() {
+        String own = getClass().getPackageName();
+        JavaClasses classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(own);
+        assertThat(classes).as("production classes of " + own).isNotEmpty();
+        noClasses().should().dependOnClassesThat(
+                com.tngtech.archunit.base.DescribedPredicate.describe("another waQup service",
+                        (com.tngtech.archunit.core.domain.JavaClass c) -> c.getPackageName().startsWith("com.waqup.")
+                                && !c.getPackageName().startsWith("com.waqup.common")
+                                && !c.getPackageName().equals(own) && !c.getPackageName().startsWith(own + ".")))
+                .check(classes);
+    }
+}

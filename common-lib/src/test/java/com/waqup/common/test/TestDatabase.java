@@ -1,0 +1,67 @@
+package com.waqup.common.test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The real PostgreSQL the tests run against: database {@code waqup_test} on the local server (override with
+ * {@code WAQUP_TEST_DB_HOST}/{@code WAQUP_TEST_DB_PORT}), created on first use. Never the platform's own
+ * {@code waqup} database, so running the tests does not touch a running platform's data.
+ */
+public final class TestDatabase {
+
+    public static final String NAME = "waqup_test";
+    private static volatile boolean ensured;
+
+    private TestDatabase() {
+    }
+
+    public static String host() {
+        return System.getenv().getOrDefault("WAQUP_TEST_DB_HOST", "127.0.0.1");
+    }
+
+    public static int port() {
+        return Integer.parseInt(System.getenv().getOrDefault("WAQUP_TEST_DB_PORT", "5432"));
+    }
+
+    public static String url() {
+        return url(host(), port());
+    }
+
+    public static String url(String host, int port) {
+        return "jdbc:postgresql://" + host + ":" + port + "/" + NAME;
+    }
+
+    /** Creates the test database if it does not exist yet. */
+    public static synchronized void ensure() {
+        if (ensured) {
+            return;
+        }
+        String admin = "jdbc:postgresql://" + host() + ":" + port() + "/postgres";
+        try (Connection c = DriverManager.getConnection(admin, "postgres", "");
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select 1 from pg_database where datname = '" + NAME + "'")) {
+            if (!rs.next()) {
+                try (Statement create = c.createStatement()) {
+                    create.execute("create database " + NAME);
+                } catch (SQLException raced) {
+                    if (!"42P04".equals(raced.getSQLState())) { // duplicate_database: created meanwhile
+                        throw raced;
+                    }
+                }
+            }
+            ensured = true;
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL is not reachable at " + admin
+                    + " (start it with ./waqup infra, see docs/infra.md)", e);
+        }
+    }
+
+    public static Connection connect() throws SQLException {
+        ensure();
+        return DriverManager.getConnection(url(), "postgres", "");
+    }
+}

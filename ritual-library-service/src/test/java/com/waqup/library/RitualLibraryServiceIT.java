@@ -1,0 +1,18 @@
+package com.waqup.library;
+
+import java.util.Set;
+
+import com.waqup.common.test.ServiceContractIT;
+
+class RitualLibraryServiceIT extends ServiceContractIT {
+
+    @Override
+    protected String schema() {
+        return "library";
+    }
+
+    @Override
+    protected Set<String> readinessDependencies() {
+        return Set.of("db", "rabbit", "redis");
+    }
+}
