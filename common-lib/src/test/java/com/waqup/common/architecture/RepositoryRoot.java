@@ -1,0 +1,48 @@
+package com.waqup.common.architecture;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The repository this build runs in, and its module list as the root POM declares it. */
+final class RepositoryRoot {
+
+    private RepositoryRoot() {
+    }
+
+    static Path path() {
+        String configured = System.getProperty("waqup.root");
+        if (configured != null && Files.exists(Path.of(configured, "pom.xml"))) {
+            return Path.of(configured).toAbsolutePath().normalize();
+        }
+        Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
+        while (dir != null) {
+            if (Files.exists(dir.resolve("mvnw")) && Files.exists(dir.resolve("common-lib"))) {
+                return dir;
+            }
+            dir = dir.getParent();
+        }
+        throw new IllegalStateException("repository root not found from " + System.getProperty("user.dir"));
+    }
+
+    static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + file, e);
+        }
+    }
+
+    static List<String> modules() {
+        Matcher m = Pattern.compile("<module>([^<]+)</module>").matcher(read(path().resolve("pom.xml")));
+        List<String> modules = new ArrayList<>();
+        while (m.find()) {
+            modules.add(m.group(1).trim());
+        }
+        return modules;
+    }
+}
