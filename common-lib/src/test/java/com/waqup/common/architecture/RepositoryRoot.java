@@ -8,20 +8,25 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The repository this build runs in, and its module list as the root POM declares it. */
-final class RepositoryRoot {
+/**
+ * The repository this build runs in, and its module list as the root POM declares it: the system property
+ * {@code waqup.root} (Surefire and Failsafe set it), else the nearest directory above the working directory with
+ * {@code mvnw} and a {@code pom.xml} listing common-lib.
+ */
+public final class RepositoryRoot {
 
     private RepositoryRoot() {
     }
 
-    static Path path() {
+    public static Path path() {
         String configured = System.getProperty("waqup.root");
         if (configured != null && Files.exists(Path.of(configured, "pom.xml"))) {
             return Path.of(configured).toAbsolutePath().normalize();
         }
         Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
         while (dir != null) {
-            if (Files.exists(dir.resolve("mvnw")) && Files.exists(dir.resolve("common-lib"))) {
+            Path pom = dir.resolve("pom.xml");
+            if (Files.exists(dir.resolve("mvnw")) && Files.exists(pom) && read(pom).contains("<module>common-lib</module>")) {
                 return dir;
             }
             dir = dir.getParent();
@@ -29,7 +34,7 @@ final class RepositoryRoot {
         throw new IllegalStateException("repository root not found from " + System.getProperty("user.dir"));
     }
 
-    static String read(Path file) {
+    public static String read(Path file) {
         try {
             return Files.readString(file);
         } catch (IOException e) {
@@ -37,7 +42,7 @@ final class RepositoryRoot {
         }
     }
 
-    static List<String> modules() {
+    public static List<String> modules() {
         Matcher m = Pattern.compile("<module>([^<]+)</module>").matcher(read(path().resolve("pom.xml")));
         List<String> modules = new ArrayList<>();
         while (m.find()) {
