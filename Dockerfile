@@ -11,11 +11,10 @@ ARG JDK_IMAGE=eclipse-temurin:25-jdk
 ARG JRE_IMAGE=eclipse-temurin:25-jre
 
 FROM ${JDK_IMAGE} AS build
-ARG MODULE
-RUN test -n "${MODULE}" || { echo "build with --build-arg MODULE=<module>, e.g. MODULE=credit-service" >&2; exit 1; }
 WORKDIR /workspace
 
-# 1. The build definition only: this layer and the dependency download after it stay cached until a pom changes.
+# 1. The build definition only: this layer and the dependency download after it stay cached until a pom changes,
+#    and are the same for every service's image (MODULE is declared only after them).
 #    Every module of the root pom must be listed here (DeploymentDescriptorsTest checks it).
 COPY mvnw pom.xml ./
 COPY .mvn/ .mvn/
@@ -31,22 +30,20 @@ COPY creator-service/pom.xml creator-service/
 COPY catalog-service/pom.xml catalog-service/
 COPY payment-service/pom.xml payment-service/
 COPY reward-service/pom.xml reward-service/
-RUN ./mvnw -B -q -pl "${MODULE}" -am dependency:go-offline
+RUN ./mvnw -B -q dependency:go-offline
 
-# 2. The sources (all of them, so that -am finds whatever module this one depends on), then the fat jar,
-#    split into Spring Boot's layers: dependencies change rarely, the application on every commit.
+# 2. The sources (all of them, so that -am finds whatever module this one depends on), then this module's fat
+#    jar, split into Spring Boot's layers: dependencies change rarely, the application on every commit.
 COPY . .
+ARG MODULE
+RUN test -n "${MODULE}" || { echo "build with --build-arg MODULE=<module>, e.g. MODULE=credit-service" >&2; exit 1; }
 RUN ./mvnw -B -q -pl "${MODULE}" -am -DskipTests package \
  && mkdir -p /workspace/out \
  && cp "${MODULE}/target/${MODULE}-"*.jar /workspace/out/app.jar \
  && java -Djarmode=tools -jar /workspace/out/app.jar extract --layers --launcher --destination /workspace/out/layers
 
 FROM ${JRE_IMAGE}
-ARG MODULE
-ARG PORT=8080
 ARG RUNTIME_PACKAGES=""
-LABEL org.opencontainers.image.title="${MODULE}" \
-      org.opencontainers.image.vendor="waQup"
 
 # The JRE image has no curl or wget; bash's /dev/tcp does the health check. A fixed numeric user, so that
 # Kubernetes' runAsNonRoot can verify it.
@@ -60,6 +57,10 @@ RUN set -eux; \
     useradd --system --uid 10001 --gid 10001 --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin waqup
 COPY --chmod=755 docker/healthcheck /usr/local/bin/healthcheck
 
+ARG MODULE
+ARG PORT=8080
+LABEL org.opencontainers.image.title="${MODULE}" \
+      org.opencontainers.image.vendor="waQup"
 WORKDIR /app
 COPY --from=build /workspace/out/layers/dependencies/ ./
 COPY --from=build /workspace/out/layers/spring-boot-loader/ ./
