@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -79,8 +80,10 @@ class DeploymentDescriptorsTest {
                 problems.add(COMPOSE_FILE + ": service " + name + " has neither image nor build");
             }
             for (Object volume : list(service.get("volumes"))) {
-                String source = volume.toString().split(":")[0];
-                boolean named = !source.startsWith(".") && !source.startsWith("/") && !source.startsWith("~");
+                Map<String, Object> longSyntax = map(volume);
+                String source = volume instanceof Map<?, ?> ? str(longSyntax.get("source")) : volume.toString().split(":")[0];
+                boolean named = volume instanceof Map<?, ?> ? "volume".equals(longSyntax.get("type")) && source != null
+                        : !source.startsWith(".") && !source.startsWith("/") && !source.startsWith("~");
                 if (named && !declaredVolumes.contains(source)) {
                     problems.add(COMPOSE_FILE + ": service " + name + " mounts volume '" + source
                             + "', which the top-level volumes do not declare");
@@ -145,12 +148,7 @@ class DeploymentDescriptorsTest {
     @Test
     void shouldPublishEveryServiceOnThePortItsApplicationYmlDeclares() {
         List<String> problems = new ArrayList<>();
-        for (String module : composedServiceModules()) {
-            ServiceConfiguration configuration = configurations.get(module);
-            if (configuration.port() == null) {
-                problems.add(configuration.problem());
-                continue;
-            }
+        forEachComposedService(problems, (module, configuration) -> {
             String port = String.valueOf(configuration.port());
             Map<String, Object> service = services().get(module);
             List<PortMapping> mappings = ports(service);
@@ -162,39 +160,27 @@ class DeploymentDescriptorsTest {
             if (portVariable != null && !portVariable.equals(port)) {
                 problems.add(COMPOSE_FILE + ": " + module + " sets PORT=" + portVariable + " but is published on " + port);
             }
-        }
+        });
         assertThat(problems).as("service ports in " + COMPOSE_FILE).isEmpty();
     }
 
     @Test
     void shouldSetOnlyEnvironmentVariablesTheServiceReads() {
         List<String> problems = new ArrayList<>();
-        for (String module : composedServiceModules()) {
-            ServiceConfiguration configuration = configurations.get(module);
-            if (configuration.problem() != null) {
-                problems.add(configuration.problem());
-                continue;
-            }
-            unknownVariables(environment(services().get(module)).keySet(), configuration)
-                    .forEach(variable -> problems.add(COMPOSE_FILE + ": " + module + " sets " + variable
-                            + ", which no placeholder of its configuration reads (it reads "
-                            + configuration.environmentVariables() + ")"));
-        }
+        forEachComposedService(problems, (module, configuration) ->
+                unknownVariables(environment(services().get(module)).keySet(), configuration)
+                        .forEach(variable -> problems.add(COMPOSE_FILE + ": " + module + " sets " + variable
+                                + ", which no placeholder of its configuration reads (it reads "
+                                + configuration.environmentVariables() + ")")));
         assertThat(problems).as("environment variables in " + COMPOSE_FILE + " that nothing reads (typos?)").isEmpty();
     }
 
     @Test
     void shouldOverrideEveryDefaultThatWouldPointAContainerAtItself() {
         List<String> problems = new ArrayList<>();
-        for (String module : composedServiceModules()) {
-            ServiceConfiguration configuration = configurations.get(module);
-            if (configuration.problem() != null) {
-                problems.add(configuration.problem());
-                continue;
-            }
-            configuration.problemsInContainerWith(environment(services().get(module)).keySet())
-                    .forEach(problem -> problems.add(COMPOSE_FILE + ": " + module + ": " + problem));
-        }
+        forEachComposedService(problems, (module, configuration) ->
+                configuration.problemsInContainerWith(environment(services().get(module)).keySet())
+                        .forEach(problem -> problems.add(COMPOSE_FILE + ": " + module + ": " + problem)));
         assertThat(problems).as("placeholders " + COMPOSE_FILE + " must set (127.0.0.1 inside a container is the container)")
                 .isEmpty();
     }
@@ -369,6 +355,18 @@ class DeploymentDescriptorsTest {
 
     private List<String> composedServiceModules() {
         return serviceModules.stream().filter(services()::containsKey).toList();
+    }
+
+    /** Checks each service module that compose defines and whose configuration could be read; reports the others. */
+    private void forEachComposedService(Collection<String> problems, BiConsumer<String, ServiceConfiguration> check) {
+        for (String module : composedServiceModules()) {
+            ServiceConfiguration configuration = configurations.get(module);
+            if (configuration.problem() != null) {
+                problems.add(configuration.problem());
+            } else {
+                check.accept(module, configuration);
+            }
+        }
     }
 
     private Set<String> unknownVariables(Collection<String> variables, ServiceConfiguration configuration) {
