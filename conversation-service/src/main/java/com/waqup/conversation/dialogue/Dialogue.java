@@ -43,8 +43,11 @@ public final class Dialogue {
         };
     }
 
-    /** Applies an extraction to the session and produces the reply; {@code quote} is used at Confirmation. */
-    public static Reply turn(Session s, Extraction x, Quote quote) {
+    /**
+     * Applies an extraction to the session and produces the reply; {@code quote} is asked for only when the
+     * reply shows the confirmation card.
+     */
+    public static Reply turn(Session s, Extraction x, java.util.function.Supplier<Quote> quote) {
         if (x.crisis()) {
             s.state = DialogueState.Support;
             return new Reply(Support.RESPONSE, null);
@@ -82,11 +85,11 @@ public final class Dialogue {
         }
         if (s.state == DialogueState.Confirmation) {
             if (x.command() == Command.YES && x.slots().isEmpty()) {
-                return new Reply("Wonderful. Confirm to start creating it (it takes about a minute).", summary(s, quote));
+                return new Reply("Wonderful. Confirm to start creating it (it takes about a minute).", summary(s, quote.get()));
             }
             if (x.command() == Command.NO && x.slots().isEmpty()) {
                 return new Reply("Of course. What would you like to change: the focus, the length, the time, or the voice?",
-                        summary(s, quote));
+                        summary(s, quote.get()));
             }
         }
         return advance(s, notes, quote);
@@ -142,7 +145,7 @@ public final class Dialogue {
                 || found.place != null && had.place != null && !found.place.equals(had.place);
     }
 
-    private static Reply advance(Session s, List<String> notes, Quote quote) {
+    private static Reply advance(Session s, List<String> notes, java.util.function.Supplier<Quote> quote) {
         DialogueState next = firstIncomplete(s);
         if (next != DialogueState.Confirmation && s.questionsAsked >= MAX_QUESTIONS) {
             for (Stage stage : Stage.values()) {
@@ -158,7 +161,7 @@ public final class Dialogue {
         }
         String lead = String.join(" ", notes);
         if (next == DialogueState.Confirmation) {
-            Map<String, Object> summary = summary(s, quote);
+            Map<String, Object> summary = summary(s, quote.get());
             return new Reply((lead.isEmpty() ? "" : lead + " ") + confirmationText(s, summary), summary);
         }
         s.questionsAsked++;

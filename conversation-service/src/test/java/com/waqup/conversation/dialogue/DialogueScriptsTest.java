@@ -129,7 +129,7 @@ class DialogueScriptsTest {
         SlotExtractor extractor = new LexiconExtractor();
         for (String message : script.messages()) {
             Extraction x = extractor.extract(message, session.contentType, session.state);
-            Dialogue.Reply reply = Dialogue.turn(session, x, new Dialogue.Quote(script.type() == GUIDED_MEDITATION ? 2 : 1, 5));
+            Dialogue.Reply reply = Dialogue.turn(session, x, () -> new Dialogue.Quote(script.type() == GUIDED_MEDITATION ? 2 : 1, 5));
             assertThat(reply.text()).isNotBlank();
             if (session.state == Confirmation) {
                 assertThat(reply.summary()).containsKeys("title", "duration", "voice_id", "focus", "cost", "available");
