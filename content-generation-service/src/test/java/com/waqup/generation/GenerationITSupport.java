@@ -55,6 +55,13 @@ public abstract class GenerationITSupport extends ServiceITSupport implements Us
 
     // ---- credit-service, as other services reach it ------------------------------------------------------
 
+    /** A new person with {@code credits} available in credit-service. */
+    protected static UUID personWithCredits(int credits) {
+        UUID person = UUID.randomUUID();
+        grant(person, credits);
+        return person;
+    }
+
     /** Gives a person credits (credit-service's internal grant, once per call). */
     protected static void grant(UUID user, int amount) {
         Http.Response granted = Http.post(credits().url("/internal/credits/grants"),

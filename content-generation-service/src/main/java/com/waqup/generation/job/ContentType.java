@@ -1,7 +1,5 @@
 package com.waqup.generation.job;
 
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 
 /** What a job creates; the code is the wire and database value. */
@@ -12,24 +10,18 @@ enum ContentType {
     static final String CODES = "affirmation, guided_meditation, ritual";
 
     String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return CodedColumn.code(this);
     }
 
     static Optional<ContentType> of(String code) {
-        return Arrays.stream(values()).filter(t -> t.code().equals(code)).findFirst();
+        return CodedColumn.of(ContentType.class, code);
     }
 
     @jakarta.persistence.Converter(autoApply = true)
-    static class Column implements jakarta.persistence.AttributeConverter<ContentType, String> {
+    static class Column extends CodedColumn<ContentType> {
 
-        @Override
-        public String convertToDatabaseColumn(ContentType type) {
-            return type == null ? null : type.code();
-        }
-
-        @Override
-        public ContentType convertToEntityAttribute(String code) {
-            return code == null ? null : of(code).orElseThrow(() -> new IllegalStateException("unknown content type " + code));
+        Column() {
+            super(ContentType.class);
         }
     }
 }

@@ -1,8 +1,5 @@
 package com.waqup.generation.job;
 
-import java.util.Arrays;
-import java.util.Locale;
-
 /**
  * Where a job is: {@code queued → writing → voicing → ready}, or {@code failed} from any state that is not
  * terminal. {@link GenerationJob} enforces the order.
@@ -11,7 +8,7 @@ enum JobStatus {
     QUEUED, WRITING, VOICING, READY, FAILED;
 
     String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return CodedColumn.code(this);
     }
 
     boolean terminal() {
@@ -19,17 +16,10 @@ enum JobStatus {
     }
 
     @jakarta.persistence.Converter(autoApply = true)
-    static class Column implements jakarta.persistence.AttributeConverter<JobStatus, String> {
+    static class Column extends CodedColumn<JobStatus> {
 
-        @Override
-        public String convertToDatabaseColumn(JobStatus status) {
-            return status == null ? null : status.code();
-        }
-
-        @Override
-        public JobStatus convertToEntityAttribute(String code) {
-            return code == null ? null : Arrays.stream(values()).filter(s -> s.code().equals(code)).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("unknown job status " + code));
+        Column() {
+            super(JobStatus.class);
         }
     }
 }

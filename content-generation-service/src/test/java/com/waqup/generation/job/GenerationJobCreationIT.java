@@ -34,8 +34,7 @@ class GenerationJobCreationIT extends GenerationITSupport {
 
     @Test
     void shouldCreateTheJobAndHoldItsCreditsInCreditService() {
-        UUID user = UUID.randomUUID();
-        grant(user, 3);
+        UUID user = personWithCredits(3);
         String session = newSession();
 
         Http.Response created = createJob(session, user, "guided_meditation", SLOTS);
@@ -67,8 +66,7 @@ class GenerationJobCreationIT extends GenerationITSupport {
 
     @Test
     void shouldReturnTheSameJobWithoutHoldingAgainWhenTheSessionIsRepeated() {
-        UUID user = UUID.randomUUID();
-        grant(user, 5);
+        UUID user = personWithCredits(5);
         String session = newSession();
 
         Http.Response first = createJob(session, user, "ritual", SLOTS);
@@ -83,8 +81,7 @@ class GenerationJobCreationIT extends GenerationITSupport {
 
     @Test
     void shouldCreateOneJobAndOneHoldWhenTheSameSessionArrivesConcurrently() throws Exception {
-        UUID user = UUID.randomUUID();
-        grant(user, 5);
+        UUID user = personWithCredits(5);
         String session = newSession();
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
@@ -108,8 +105,7 @@ class GenerationJobCreationIT extends GenerationITSupport {
 
     @Test
     void shouldReturn402AndStoreNothingWhenCreditsAreShort() {
-        UUID user = UUID.randomUUID();
-        grant(user, 1);
+        UUID user = personWithCredits(1);
         String session = newSession();
 
         Http.Response refused = createJob(session, user, "guided_meditation", SLOTS);
@@ -131,8 +127,7 @@ class GenerationJobCreationIT extends GenerationITSupport {
 
     @Test
     void shouldHoldWhatEachContentTypeCosts() {
-        UUID user = UUID.randomUUID();
-        grant(user, 10);
+        UUID user = personWithCredits(10);
         Map<String, Integer> costs = Map.of("affirmation", 1, "ritual", 1, "guided_meditation", 2);
         costs.forEach((type, cost) -> {
             Http.Response created = createJob(newSession(), user, type, Map.of("intent", "focus"));
@@ -146,8 +141,7 @@ class GenerationJobCreationIT extends GenerationITSupport {
 
     @Test
     void shouldReuseTheHoldOfAnAttemptThatCrashedBeforeStoringTheJob() {
-        UUID user = UUID.randomUUID();
-        grant(user, 2);
+        UUID user = personWithCredits(2);
         String session = newSession();
         UUID jobId = GenerationJob.idFor(session);
         // what a crash right after the hold leaves behind: credits held for the job id, no job stored
@@ -168,8 +162,7 @@ class GenerationJobCreationIT extends GenerationITSupport {
 
     @Test
     void shouldRefuseASessionWhoseEarlierHoldWasAlreadyReleased() {
-        UUID user = UUID.randomUUID();
-        grant(user, 2);
+        UUID user = personWithCredits(2);
         String session = newSession();
         UUID jobId = GenerationJob.idFor(session);
         creditsPost("/internal/credits/holds", Map.of("job_id", jobId.toString(), "user_id", user.toString(),
@@ -186,10 +179,8 @@ class GenerationJobCreationIT extends GenerationITSupport {
 
     @Test
     void shouldRefuseTheSameSessionWithOtherParameters() {
-        UUID owner = UUID.randomUUID();
-        UUID other = UUID.randomUUID();
-        grant(owner, 3);
-        grant(other, 3);
+        UUID owner = personWithCredits(3);
+        UUID other = personWithCredits(3);
         String session = newSession();
         assertThat(createJob(session, owner, "ritual", SLOTS).status()).isEqualTo(201);
 
@@ -207,8 +198,7 @@ class GenerationJobCreationIT extends GenerationITSupport {
 
     @Test
     void shouldKeepJobCreationForServices() {
-        UUID user = UUID.randomUUID();
-        grant(user, 1);
+        UUID user = personWithCredits(1);
         String session = newSession();
         String body = json(Map.of("session_id", session, "user_id", user.toString(), "content_type", "ritual",
                 "request", SLOTS));
@@ -226,8 +216,7 @@ class GenerationJobCreationIT extends GenerationITSupport {
 
     @Test
     void shouldRefuseInvalidRequestsBeforeHoldingAnything() {
-        UUID user = UUID.randomUUID();
-        grant(user, 2);
+        UUID user = personWithCredits(2);
         String session = newSession();
 
         assertInvalid(createJob(session, user, "podcast", SLOTS), "content_type");

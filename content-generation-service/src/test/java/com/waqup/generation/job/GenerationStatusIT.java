@@ -13,6 +13,7 @@ import tools.jackson.databind.JsonNode;
 /** Following a job: {@code GET /api/v1/generations/{id}} for its owner, {@code GET /internal/generations/{id}} for services. */
 class GenerationStatusIT extends GenerationITSupport {
 
+    /** A job of a person who has the credits for it. */
     UUID createdFor(UUID user, String contentType, Map<String, Object> request) {
         grant(user, 2);
         Http.Response created = createJob(newSession(), user, contentType, request);
