@@ -1,5 +1,6 @@
 package com.waqup.generation.job;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -45,8 +46,8 @@ class InternalGenerationController {
     }
 
     record JobResponse(UUID id, UUID ritualId, UUID userId, String sessionId, String status, int progress,
-            String contentType, int cost, int estimatedTime, String failureReason, java.time.Instant createdAt,
-            java.time.Instant updatedAt) {
+            String contentType, int cost, int estimatedTime, String failureReason, Instant createdAt,
+            Instant updatedAt) {
     }
 
     /** 201 for a new job; 200 with the same body when the session already has it (no second hold). */
