@@ -4,7 +4,11 @@ import java.util.Set;
 
 import com.waqup.common.test.ServiceContractIT;
 
-class ContentGenerationServiceIT extends ServiceContractIT {
+/**
+ * The platform's contract, run once for this module. It implements {@link UsesRealCreditService} only so that its
+ * context is the same as every other IT's (see there).
+ */
+class ContentGenerationServiceIT extends ServiceContractIT implements UsesRealCreditService {
 
     @Override
     protected String schema() {

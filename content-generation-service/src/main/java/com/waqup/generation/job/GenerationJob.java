@@ -1,0 +1,211 @@
+package com.waqup.generation.job;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * One generation: a conversation's confirmed request turned into a content item. Its id is also the id of that
+ * item ({@code ritual_id} for clients) and of the credit hold in credit-service.
+ * <p>
+ * The job guards its own life cycle: {@code queued → writing → voicing → ready}, and {@code failed} from any state
+ * that is not terminal; every other transition throws {@link IllegalTransitionException}. Progress only grows and
+ * is 100 exactly when the job is ready. The pipeline of issue #7 drives these methods (script writing, audio
+ * hand-off, audio events); it must capture the credit hold when it calls {@link #markReady} and release it when it
+ * calls {@link #fail}. Concurrent writers are caught by optimistic locking ({@code version}).
+ */
+@Entity
+@Table(name = "generation_job")
+class GenerationJob {
+
+    @Id
+    private UUID id;
+    @Column(name = "user_id", nullable = false, updatable = false)
+    private UUID userId;
+    @Column(name = "session_id", nullable = false, updatable = false)
+    private String sessionId;
+    @Column(name = "content_type", nullable = false, updatable = false)
+    private ContentType contentType;
+    @Column(nullable = false)
+    private JobStatus status;
+    @Column(nullable = false)
+    private int progress;
+    @Column(nullable = false, updatable = false)
+    private int cost;
+    /** The confirmed slots as a JSON object, stored as received (jsonb). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, updatable = false)
+    private String request;
+    @Column(name = "failure_reason")
+    private String failureReason;
+    @Column(name = "estimated_seconds", nullable = false)
+    private int estimatedSeconds;
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+    @Version
+    private Long version;
+
+    protected GenerationJob() {
+    }
+
+    /**
+     * The job id of a conversation session: the same session always gives the same id, so a request retried after
+     * a crash (credits already held, job not yet stored) finds credit-service's hold again instead of placing a
+     * second one.
+     */
+    static UUID idFor(String sessionId) {
+        return UUID.nameUUIDFromBytes(("generation:" + sessionId).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A new job, waiting for the pipeline; its credits ({@code cost}) are already held. */
+    static GenerationJob queue(String sessionId, UUID userId, ContentType contentType, int cost, String request,
+            int estimatedSeconds, Instant now) {
+        if (cost <= 0 || estimatedSeconds <= 0) {
+            throw new IllegalArgumentException("cost and estimated time must be positive");
+        }
+        GenerationJob job = new GenerationJob();
+        job.id = idFor(Objects.requireNonNull(sessionId));
+        job.sessionId = sessionId;
+        job.userId = Objects.requireNonNull(userId);
+        job.contentType = Objects.requireNonNull(contentType);
+        job.status = JobStatus.QUEUED;
+        job.progress = 0;
+        job.cost = cost;
+        job.request = Objects.requireNonNull(request);
+        job.estimatedSeconds = estimatedSeconds;
+        job.createdAt = now;
+        job.updatedAt = now;
+        return job;
+    }
+
+    // ---- life cycle (driven by the pipeline of issue #7) ---------------------------------------------------
+
+    /** The script writer took the job. */
+    void startWriting(Instant now) {
+        move(JobStatus.QUEUED, JobStatus.WRITING, now);
+    }
+
+    /** The script is stored and handed to audio-generation ({@code audio.requested}). */
+    void startVoicing(Instant now) {
+        move(JobStatus.WRITING, JobStatus.VOICING, now);
+    }
+
+    /**
+     * Progress of the running job, 0–99 (100 means ready, see {@link #markReady}). Progress never goes back: a lower
+     * value (an event that arrived late) is ignored, as is any report for a job that already ended, since events
+     * arrive in any order. Returns whether the progress changed.
+     */
+    boolean reportProgress(int percent, Instant now) {
+        if (percent < 0 || percent > 99) {
+            throw new IllegalArgumentException("progress of a running job is 0..99, not " + percent);
+        }
+        if (status.terminal()) {
+            return false;
+        }
+        if (status == JobStatus.QUEUED) {
+            throw new IllegalTransitionException(id, status, "report progress");
+        }
+        if (percent <= progress) {
+            return false;
+        }
+        progress = percent;
+        updatedAt = now;
+        return true;
+    }
+
+    /** The audio is stored: the item is in the owner's library. The caller captures the credit hold. */
+    void markReady(Instant now) {
+        move(JobStatus.VOICING, JobStatus.READY, now);
+        progress = 100;
+    }
+
+    /** The job cannot finish. The caller releases the credit hold and tells the person why. */
+    void fail(String reason, Instant now) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("a failed job needs a reason");
+        }
+        if (status.terminal()) {
+            throw new IllegalTransitionException(id, status, "fail");
+        }
+        status = JobStatus.FAILED;
+        failureReason = reason;
+        updatedAt = now;
+    }
+
+    private void move(JobStatus from, JobStatus to, Instant now) {
+        if (status != from) {
+            throw new IllegalTransitionException(id, status, "move to " + to.code());
+        }
+        status = to;
+        updatedAt = now;
+    }
+
+    /** A transition the life cycle does not allow: a bug in the caller, never a client's mistake. */
+    static class IllegalTransitionException extends IllegalStateException {
+
+        IllegalTransitionException(UUID jobId, JobStatus status, String what) {
+            super("generation job " + jobId + " is " + status.code() + " and cannot " + what);
+        }
+    }
+
+    // ---- reads --------------------------------------------------------------------------------------------
+
+    UUID id() {
+        return id;
+    }
+
+    UUID userId() {
+        return userId;
+    }
+
+    String sessionId() {
+        return sessionId;
+    }
+
+    ContentType contentType() {
+        return contentType;
+    }
+
+    JobStatus status() {
+        return status;
+    }
+
+    int progress() {
+        return progress;
+    }
+
+    int cost() {
+        return cost;
+    }
+
+    String request() {
+        return request;
+    }
+
+    String failureReason() {
+        return failureReason;
+    }
+
+    int estimatedSeconds() {
+        return estimatedSeconds;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    Instant updatedAt() {
+        return updatedAt;
+    }
+}
