@@ -22,9 +22,18 @@ abstract class FlowITSupport {
     static final ServiceProcess USERS = ServiceProcess.start("user-service", ServiceProcess.freePort(), Map.of());
     static final ServiceProcess CREDITS = ServiceProcess.start("credit-service", ServiceProcess.freePort(),
             Map.of("JWKS_URI", USERS.url("/.well-known/jwks.json"), "SERVICE_TOKEN_URI", USERS.url("/service-auth/token")));
+    static final ServiceProcess GENERATION = ServiceProcess.start("content-generation-service", ServiceProcess.freePort(),
+            Map.of("JWKS_URI", USERS.url("/.well-known/jwks.json"), "SERVICE_TOKEN_URI", USERS.url("/service-auth/token"),
+                    "CREDIT_SERVICE_URL", CREDITS.url("")));
+    static final ServiceProcess CONVERSATION = ServiceProcess.start("conversation-service", ServiceProcess.freePort(),
+            Map.of("JWKS_URI", USERS.url("/.well-known/jwks.json"), "SERVICE_TOKEN_URI", USERS.url("/service-auth/token"),
+                    "USER_SERVICE_URL", USERS.url(""), "CREDIT_SERVICE_URL", CREDITS.url(""),
+                    "CONTENT_GENERATION_SERVICE_URL", GENERATION.url("")));
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            CONVERSATION.close();
+            GENERATION.close();
             CREDITS.close();
             USERS.close();
         }));
@@ -37,12 +46,25 @@ abstract class FlowITSupport {
     static void wiring(DynamicPropertyRegistry registry) {
         registry.add("waqup.gateway.services.user-service", () -> USERS.url(""));
         registry.add("waqup.gateway.services.credit-service", () -> CREDITS.url(""));
+        registry.add("waqup.gateway.services.content-generation-service", () -> GENERATION.url(""));
+        registry.add("waqup.gateway.services.conversation-service", () -> CONVERSATION.url(""));
         registry.add("waqup.security.jwks-uri", () -> USERS.url("/.well-known/jwks.json"));
         registry.add("spring.data.redis.database", () -> TestDatabase.REDIS_DATABASE);
     }
 
     String url(String path) {
         return "http://127.0.0.1:" + port + path;
+    }
+
+    /** Registers a new person through the gateway; returns their access token. */
+    String register(String prefix) {
+        com.waqup.common.test.Http.Response r = com.waqup.common.test.Http.post(url("/api/v1/auth/register"), json("email",
+                prefix + "-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.com", "password",
+                "juniper-lantern-" + java.util.UUID.randomUUID().toString().substring(0, 4)), "Content-Type", "application/json");
+        if (r.status() != 201) {
+            throw new IllegalStateException("registration failed: " + r.body());
+        }
+        return r.json().path("token").asString();
     }
 
     static String json(String... pairs) {
