@@ -18,7 +18,7 @@ log() { printf '  \033[1m[infra]\033[0m %s\n' "$*" >&2; }
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 wait_for() { # wait_for <seconds> <description> <command...>
-  local secs=$1 what=$2; shift 2
+  local secs=$1 what=$2 i; shift 2
   for ((i = 0; i < secs; i++)); do
     if "$@" >/dev/null 2>&1; then return 0; fi
     sleep 1
@@ -30,7 +30,7 @@ mvn_fetch() { # mvn_fetch <groupId:artifactId:version:type[:classifier]> <dir>
   mkdir -p "$2"
   # run outside the project (no pom in the working directory); the system Maven if present, else the wrapper's
   local mvn; mvn=$(command -v mvn || echo "$WAQUP_ROOT/mvnw")
-  (cd "$2" && MAVEN_PROJECTBASEDIR="$WAQUP_ROOT" "$mvn" -q -B org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
+  (cd "$2" && MAVEN_PROJECTBASEDIR="$WAQUP_ROOT" "$mvn" -q -B -ntp org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
      -Dartifact="$1" -DoutputDirectory="$2" -Dmdep.overWriteIfNewer=true)
 }
 
@@ -115,12 +115,30 @@ CONF
   wait_for 60 s3proxy port_open "$S3_PORT"
 }
 
+stop_pidfile() { # stop_pidfile <pid file> <name> <port> <command line word>: TERM, wait (bounded), else KILL
+  local f=$1 name=$2 port=$3 word=$4 pid i
+  [ -f "$f" ] || return 0
+  pid=$(cat "$f" 2>/dev/null || true)
+  # only if that pid is still the process we started (a stale pid file may name an unrelated process now)
+  if [[ "$pid" =~ ^[0-9]+$ ]] && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$word" \
+     && kill "$pid" 2>/dev/null; then
+    for ((i = 0; i < 60; i++)); do
+      [ -d "/proc/$pid" ] || break
+      sleep 0.5
+    done
+    if [ -d "/proc/$pid" ]; then kill -KILL "$pid" 2>/dev/null || true; fi
+    wait_for 10 "$name to release port $port" eval '! port_open '"$port" || true
+    log "stopped $name"
+  fi
+  rm -f "$f"
+}
+
+stop_es() { stop_pidfile "$INFRA_DATA/es/run/es.pid" Elasticsearch "$ES_PORT" org.elasticsearch; }
+stop_s3() { stop_pidfile "$INFRA_DATA/s3/s3proxy.pid" s3proxy "$S3_PORT" s3proxy; }
+
 stop_extra() { # stops what ensure_es / ensure_s3 started (never Postgres, Redis or RabbitMQ)
-  local f
-  for f in "$INFRA_DATA/es/run/es.pid" "$INFRA_DATA/s3/s3proxy.pid"; do
-    [ -f "$f" ] && kill "$(cat "$f")" 2>/dev/null && log "stopped $(basename "$f" .pid)"
-    rm -f "$f"
-  done
+  stop_es
+  stop_s3
 }
 
 ensure_all() { ensure_core; ensure_db; ensure_tts; ensure_s3; ensure_es; }
