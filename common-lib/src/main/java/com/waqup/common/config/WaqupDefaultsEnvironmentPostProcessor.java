@@ -31,7 +31,7 @@ public class WaqupDefaultsEnvironmentPostProcessor implements EnvironmentPostPro
         d.put("management.endpoint.health.show-components", "always");
         d.put("management.endpoint.health.validate-group-membership", "false");
         d.put("management.endpoint.health.group.readiness.include",
-                "readinessState,db,redis,rabbit,elasticsearch,s3");
+                "readinessState,db,schema,redis,rabbit,elasticsearch,s3");
         d.put("management.endpoint.health.group.liveness.include", "livenessState");
         d.put("management.info.git.mode", "simple");
         d.put("management.info.java.enabled", "true");

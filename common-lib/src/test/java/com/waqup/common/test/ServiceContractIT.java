@@ -59,6 +59,10 @@ public abstract class ServiceContractIT {
             assertThat(components.path(dependency).path("status").asString())
                     .as("readiness component %s in %s", dependency, readiness.body()).isEqualTo("UP");
         }
+        JsonNode schema = components.path("schema");
+        assertThat(schema.path("status").asString()).as("the service's own schema is readiness").isEqualTo("UP");
+        assertThat(schema.path("details").path("schema").asString()).isEqualTo(schema());
+        assertThat(schema.path("details").path("version").asString()).isNotBlank().isNotEqualTo("null");
         Http.Response liveness = Http.get(url("/actuator/health/liveness"));
         assertThat(liveness.status()).isEqualTo(200);
         assertThat(liveness.json().path("components").has("db")).as("liveness must not depend on the database").isFalse();

@@ -1,0 +1,45 @@
+package com.waqup.common.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** common-lib is plumbing: no entity, no persistence, no business rule, no knowledge of any service. */
+class CommonLibArchitectureTest {
+
+    static final JavaClasses COMMON = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("com.waqup.common");
+
+    @Test
+    void shouldImportTheProductionClasses() {
+        assertThat(COMMON.size()).isGreaterThan(10);
+    }
+
+    @Test
+    void shouldContainNoEntity() {
+        noClasses().should().beAnnotatedWith("jakarta.persistence.Entity")
+                .orShould().beAnnotatedWith("jakarta.persistence.Embeddable")
+                .orShould().beAnnotatedWith("jakarta.persistence.MappedSuperclass")
+                .because("entities belong to the service that owns their schema")
+                .check(COMMON);
+    }
+
+    @Test
+    void shouldNotTouchPersistenceOrRepositories() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("jakarta.persistence..", "org.springframework.data..")
+                .check(COMMON);
+    }
+
+    @Test
+    void shouldNotKnowAnyService() {
+        noClasses().should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "a waQup service", (com.tngtech.archunit.core.domain.JavaClass c) ->
+                                c.getPackageName().startsWith("com.waqup.") && !c.getPackageName().startsWith("com.waqup.common")))
+                .check(COMMON);
+    }
+}

@@ -1,0 +1,312 @@
+package com.waqup.common.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import com.waqup.common.correlation.CorrelationId;
+import com.waqup.common.events.EventEnvelope;
+import com.waqup.common.events.Events;
+import com.waqup.common.test.Http;
+import com.waqup.common.test.TcpProxy;
+import com.waqup.common.test.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.slf4j.MDC;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * common-lib as a service gets it: a real Tomcat, real PostgreSQL, Redis and RabbitMQ (each reached through a
+ * TCP proxy so a test can take it away), and only common-lib's auto-configuration.
+ */
+@SpringBootTest(classes = CommonTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = { "spring.application.name=common-probe", "spring.flyway.enabled=false" })
+@ExtendWith(OutputCaptureExtension.class)
+class CommonLibIT {
+
+    static final TcpProxy POSTGRES = new TcpProxy(TestDatabase.host(), TestDatabase.port());
+    static final TcpProxy REDIS = new TcpProxy("127.0.0.1", 6379);
+    static final TcpProxy RABBIT = new TcpProxy("127.0.0.1", 5672);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    RabbitTemplate rabbit;
+
+    @DynamicPropertySource
+    static void infrastructureThroughProxies(DynamicPropertyRegistry registry) {
+        TestDatabase.ensure();
+        registry.add("spring.datasource.url", () -> TestDatabase.url("127.0.0.1", POSTGRES.port()));
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.data.redis.port", REDIS::port);
+        registry.add("spring.rabbitmq.port", RABBIT::port);
+        registry.add("spring.rabbitmq.cache.connection.mode", () -> "channel");
+    }
+
+    @AfterEach
+    void dependenciesBack() {
+        POSTGRES.restore();
+        REDIS.restore();
+        RABBIT.restore();
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    static JsonNode error(Http.Response response) {
+        return response.json().path("error");
+    }
+
+    // ---- error envelope -------------------------------------------------------------------------------------
+
+    @Test
+    void shouldAnswerAnUnknownRouteWith404Envelope() {
+        Http.Response r = Http.get(url("/nothing/here"), CorrelationId.HEADER, "abc-123");
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(error(r).path("code").asString()).isEqualTo("NOT_FOUND");
+        assertThat(error(r).path("trace_id").asString()).isEqualTo("abc-123");
+        assertThat(error(r).path("details").isObject()).isTrue();
+    }
+
+    @Test
+    void shouldAnswerAWrongMethodWith405AndAllow() {
+        Http.Response r = Http.send("DELETE", url("/probe/items"), null);
+        assertThat(r.status()).isEqualTo(405);
+        assertThat(error(r).path("code").asString()).isEqualTo("METHOD_NOT_ALLOWED");
+        assertThat(r.header("Allow")).contains("GET");
+    }
+
+    @Test
+    void shouldAnswerAnUnsupportedMediaTypeWith415() {
+        Http.Response r = Http.post(url("/probe/items"), "display_name=x", "Content-Type", "text/plain");
+        assertThat(r.status()).isEqualTo(415);
+        assertThat(error(r).path("code").asString()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "broken JSON | {\"display_name\": \"a\",",
+            "not JSON at all | hello",
+            "empty body | ''" })
+    void shouldAnswerMalformedJsonWith400(String what, String body) {
+        Http.Response r = Http.post(url("/probe/items"), body, "Content-Type", "application/json");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(error(r).path("code").asString()).isEqualTo("MALFORMED_JSON");
+        assertThat(r.body()).doesNotContain("tools.jackson", "Exception", "line:");
+    }
+
+    @Test
+    void shouldNameTheFieldWithTheWrongType() {
+        Http.Response r = Http.post(url("/probe/items"), "{\"display_name\":\"a\",\"credit_amount\":\"many\"}",
+                "Content-Type", "application/json");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(error(r).path("code").asString()).isEqualTo("VALIDATION_FAILED");
+        assertThat(error(r).path("details").path("fields").path("credit_amount").asString()).isEqualTo("must be an integer");
+    }
+
+    @Test
+    void shouldListTheAllowedValuesOfAnEnumField() {
+        Http.Response r = Http.post(url("/probe/items"),
+                "{\"display_name\":\"a\",\"credit_amount\":1,\"content_type\":\"podcast\"}", "Content-Type", "application/json");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(error(r).path("details").path("fields").path("content_type").asString())
+                .contains("affirmation", "guided_meditation", "ritual");
+    }
+
+    @Test
+    void shouldReportEveryInvalidFieldInSnakeCase() {
+        Http.Response r = Http.post(url("/probe/items"), "{\"display_name\":\" \",\"credit_amount\":0,\"email\":\"nope\"}",
+                "Content-Type", "application/json");
+        assertThat(r.status()).isEqualTo(400);
+        JsonNode fields = error(r).path("details").path("fields");
+        assertThat(fields.has("display_name")).isTrue();
+        assertThat(fields.has("credit_amount")).isTrue();
+        assertThat(fields.has("email")).isTrue();
+        assertThat(fields.has("displayName")).isFalse();
+    }
+
+    @Test
+    void shouldRejectABadPathVariableOrQueryParameterWith400() {
+        Http.Response badId = Http.get(url("/probe/items/not-a-uuid"));
+        assertThat(badId.status()).isEqualTo(400);
+        assertThat(error(badId).path("details").path("fields").path("id").asString()).isEqualTo("must be a UUID");
+
+        Http.Response missing = Http.get(url("/probe/required"));
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(error(missing).path("details").path("fields").path("count").asString()).isEqualTo("is required");
+
+        Http.Response wrongType = Http.get(url("/probe/required?count=lots"));
+        assertThat(wrongType.status()).isEqualTo(400);
+        assertThat(error(wrongType).path("details").path("fields").path("count").asString()).isEqualTo("must be an integer");
+    }
+
+    @Test
+    void shouldRenderADomainExceptionWithItsOwnCodeStatusAndDetails() {
+        UUID id = UUID.randomUUID();
+        Http.Response r = Http.get(url("/probe/items/" + id));
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(error(r).path("code").asString()).isEqualTo("PROBE_NOT_FOUND");
+        assertThat(error(r).path("message").asString()).isEqualTo("Probe " + id + " not found");
+        assertThat(error(r).path("details").path("probe_id").asString()).isEqualTo(id.toString());
+    }
+
+    @Test
+    void shouldHideTheCauseOfAnUnexpectedFailure(CapturedOutput output) {
+        Http.Response r = Http.get(url("/probe/crash"), CorrelationId.HEADER, "crash-1");
+        assertThat(r.status()).isEqualTo(500);
+        assertThat(error(r).path("code").asString()).isEqualTo("INTERNAL_ERROR");
+        assertThat(error(r).path("message").asString()).isEqualTo("An unexpected error occurred");
+        assertThat(r.body()).doesNotContain("hunter2", "IllegalState", "at com.");
+        assertThat(output.getOut()).as("the cause is logged, with the correlation id").contains("hunter2", "crash-1");
+    }
+
+    @Test
+    void shouldRenderErrorsRaisedOutsideSpringMvcWithTheEnvelope() {
+        Http.Response failed = Http.get(url("/probe/filter-fails"), CorrelationId.HEADER, "filter-1");
+        assertThat(failed.status()).isEqualTo(500);
+        assertThat(error(failed).path("code").asString()).isEqualTo("INTERNAL_ERROR");
+        assertThat(error(failed).path("trace_id").asString()).isEqualTo("filter-1");
+        assertThat(failed.body()).doesNotContain("secret filter detail", "timestamp");
+
+        Http.Response forbidden = Http.get(url("/probe/filter-forbids"));
+        assertThat(forbidden.status()).isEqualTo(403);
+        assertThat(error(forbidden).path("code").asString()).isEqualTo("FORBIDDEN");
+    }
+
+    // ---- pagination and JSON ------------------------------------------------------------------------------
+
+    @Test
+    void shouldPaginateWithTheSeedsPaginationObject() {
+        JsonNode first = Http.get(url("/probe/items")).json();
+        assertThat(first.path("probe_items")).hasSize(20);
+        JsonNode p = first.path("pagination");
+        assertThat(p.path("page").asInt()).isEqualTo(1);
+        assertThat(p.path("limit").asInt()).isEqualTo(20);
+        assertThat(p.path("total").asInt()).isEqualTo(45);
+        assertThat(p.path("pages").asInt()).isEqualTo(3);
+        assertThat(p.path("has_next").asBoolean()).isTrue();
+        assertThat(p.path("has_prev").asBoolean()).isFalse();
+
+        JsonNode last = Http.get(url("/probe/items?page=3&limit=20")).json();
+        assertThat(last.path("probe_items")).hasSize(5);
+        assertThat(last.path("pagination").path("has_next").asBoolean()).isFalse();
+        assertThat(last.path("pagination").path("has_prev").asBoolean()).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({ "page=0, page", "page=-1, page", "limit=0, limit", "limit=101, limit", "limit=abc, limit", "page=x, page" })
+    void shouldRejectInvalidPagingParameters(String query, String field) {
+        Http.Response r = Http.get(url("/probe/items?" + query));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(error(r).path("code").asString()).isEqualTo("VALIDATION_FAILED");
+        assertThat(error(r).path("details").path("fields").has(field)).isTrue();
+    }
+
+    @Test
+    void shouldWriteSnakeCaseAndIsoUtcTimestamps() {
+        Http.Response r = Http.post(url("/probe/items"), "{\"display_name\":\"Evening Calm\",\"credit_amount\":2}",
+                "Content-Type", "application/json");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo("{\"item_id\":\"Evening Calm\",\"created_at\":\"2024-01-15T10:30:00Z\"}");
+    }
+
+    // ---- correlation ids, logs and messages ---------------------------------------------------------------
+
+    @Test
+    void shouldPropagateTheCorrelationIdOnOutgoingHttpCalls(CapturedOutput output) {
+        Http.Response r = Http.get(url("/probe/outgoing?port=" + port), CorrelationId.HEADER, "flow-42");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.header(CorrelationId.HEADER)).isEqualTo("flow-42");
+        assertThat(r.json().path("incoming").asString()).isEqualTo("flow-42");
+        assertThat(r.json().path("seen_downstream").asString()).isEqualTo("flow-42");
+        String logLine = output.getOut().lines().filter(l -> l.contains("calling downstream")).findFirst().orElseThrow();
+        JsonNode log = tools.jackson.databind.json.JsonMapper.builder().build().readTree(logLine);
+        assertThat(log.path("correlation_id").asString()).isEqualTo("flow-42");
+        assertThat(log.path("service").path("name").asString()).isEqualTo("common-probe");
+        assertThat(log.path("log").path("level").asString()).isEqualTo("INFO");
+    }
+
+    @Test
+    void shouldGenerateACorrelationIdWhenTheCallerSendsNone() {
+        Http.Response r = Http.get(url("/probe/outgoing?port=" + port));
+        String id = r.header(CorrelationId.HEADER);
+        assertThat(UUID.fromString(id)).isNotNull();
+        assertThat(r.json().path("seen_downstream").asString()).isEqualTo(id);
+    }
+
+    @Test
+    void shouldCarryTheEventEnvelopeAndCorrelationIdThroughRabbitMq() throws Exception {
+        ProbeListener.RECEIVED.clear();
+        EventEnvelope<Map<String, Object>> sent;
+        MDC.put(CorrelationId.MDC_KEY, "amqp-flow-7");
+        try {
+            sent = EventEnvelope.of(ProbeListener.ROUTING_KEY, Map.of("user_id", "u-1", "amount", 1));
+            rabbit.convertAndSend(Events.EXCHANGE, ProbeListener.ROUTING_KEY, sent);
+        } finally {
+            MDC.remove(CorrelationId.MDC_KEY);
+        }
+        Map<String, Object> received = ProbeListener.RECEIVED.poll(20, TimeUnit.SECONDS);
+        assertThat(received).as("the listener got the event").isNotNull();
+        assertThat(received.get("mdc_correlation_id")).isEqualTo("amqp-flow-7");
+        @SuppressWarnings("unchecked")
+        EventEnvelope<Map<String, Object>> event = (EventEnvelope<Map<String, Object>>) received.get("event");
+        assertThat(event.eventId()).isEqualTo(sent.eventId());
+        assertThat(event.type()).isEqualTo("probe.happened");
+        assertThat(event.correlationId()).isEqualTo("amqp-flow-7");
+        assertThat(event.data()).containsEntry("user_id", "u-1");
+    }
+
+    @Test
+    void shouldSerializeTheEventEnvelopeWithTheSeedsFieldNames() {
+        String json = tools.jackson.databind.json.JsonMapper.builder()
+                .propertyNamingStrategy(tools.jackson.databind.PropertyNamingStrategies.SNAKE_CASE).build()
+                .writeValueAsString(EventEnvelope.of("user.registered", Map.of("user_id", "u")));
+        assertThat(json).contains("\"event_id\"", "\"type\":\"user.registered\"", "\"occurred_at\"", "\"correlation_id\"", "\"data\"");
+    }
+
+    // ---- readiness follows the dependencies; liveness does not ---------------------------------------------
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({ "db", "redis", "rabbit" })
+    void shouldBeNotReadyWhileADependencyIsDownAndRecoverByItself(String component) {
+        awaitReadiness(200);
+        TcpProxy proxy = switch (component) {
+            case "db" -> POSTGRES;
+            case "redis" -> REDIS;
+            default -> RABBIT;
+        };
+        proxy.cut();
+        await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            Http.Response readiness = Http.get(url("/actuator/health/readiness"));
+            assertThat(readiness.status()).isEqualTo(503);
+            assertThat(readiness.json().path("components").path(component).path("status").asString()).isEqualTo("DOWN");
+        });
+        assertThat(Http.get(url("/actuator/health/liveness")).status()).as("still alive: no restart loop").isEqualTo(200);
+        assertThat(Http.get(url("/probe/items")).status()).as("the rest of the service keeps answering").isEqualTo(200);
+
+        proxy.restore();
+        awaitReadiness(200);
+    }
+
+    private void awaitReadiness(int status) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertThat(Http.get(url("/actuator/health/readiness")).status()).isEqualTo(status));
+    }
+}

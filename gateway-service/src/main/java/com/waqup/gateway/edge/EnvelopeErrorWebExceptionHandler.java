@@ -1,0 +1,80 @@
+package com.waqup.gateway.edge;
+
+import java.net.ConnectException;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+
+import com.waqup.common.correlation.CorrelationId;
+import com.waqup.common.error.ErrorCodes;
+import com.waqup.common.error.ErrorEnvelope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every error the gateway itself produces (no route, a path that is never public, a downstream that is down
+ * or too slow, anything unexpected) is the seed's error envelope; never a stack trace or exception text.
+ */
+@Component
+@Order(-2)
+class EnvelopeErrorWebExceptionHandler implements ErrorWebExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(EnvelopeErrorWebExceptionHandler.class);
+    private final JsonMapper json;
+
+    EnvelopeErrorWebExceptionHandler(JsonMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
+        ServerHttpResponse response = exchange.getResponse();
+        if (response.isCommitted()) {
+            return Mono.error(ex);
+        }
+        HttpStatusCode status = statusOf(ex);
+        String correlationId = CorrelationIdWebFilter.of(exchange);
+        if (status.is5xxServerError()) {
+            try (MDC.MDCCloseable ignored = MDC.putCloseable(CorrelationId.MDC_KEY, correlationId)) {
+                log.warn("gateway error {} on {} {}: {}", status.value(), exchange.getRequest().getMethod(),
+                        exchange.getRequest().getPath(), ex.toString());
+            }
+        }
+        ErrorEnvelope body = ErrorEnvelope.of(ErrorCodes.forStatus(status.value()),
+                ErrorCodes.messageForStatus(status.value()), Map.of(), correlationId);
+        response.setStatusCode(status);
+        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+        if (ex instanceof ResponseStatusException rse) {
+            rse.getHeaders().forEach((name, values) -> response.getHeaders().put(name, values));
+        }
+        DataBuffer buffer = response.bufferFactory().wrap(json.writeValueAsBytes(body));
+        return response.writeWith(Mono.just(buffer));
+    }
+
+    static HttpStatusCode statusOf(Throwable ex) {
+        if (ex instanceof ResponseStatusException rse) {
+            return rse.getStatusCode();
+        }
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException || t.getClass().getSimpleName().contains("ConnectException")) {
+                return HttpStatus.SERVICE_UNAVAILABLE;
+            }
+            if (t instanceof TimeoutException) {
+                return HttpStatus.GATEWAY_TIMEOUT;
+            }
+        }
+        return HttpStatus.INTERNAL_SERVER_ERROR;
+    }
+}

@@ -1,0 +1,44 @@
+package com.waqup.gateway.edge;
+
+import java.util.Locale;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * Service-to-service endpoints ({@code /internal/**}) are never reachable from outside: any request whose
+ * path has an {@code internal} segment, however encoded, is answered 404 before routing.
+ */
+@Component
+class InternalPathWebFilter implements WebFilter, Ordered {
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        String raw = exchange.getRequest().getURI().getRawPath().toLowerCase(Locale.ROOT);
+        String decoded = java.net.URLDecoder.decode(raw.replace("+", "%2b"), java.nio.charset.StandardCharsets.UTF_8);
+        if (hasInternalSegment(decoded) || decoded.contains("..") || decoded.contains("\\")) {
+            return Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND));
+        }
+        return chain.filter(exchange);
+    }
+
+    static boolean hasInternalSegment(String path) {
+        for (String segment : path.split("[/;]")) {
+            if (segment.equals("internal")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE + 10;
+    }
+}
