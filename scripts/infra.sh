@@ -13,7 +13,7 @@ S3PROXY_VERSION="4.1.0"
 ES_PORT="${ES_PORT:-9200}"
 S3_PORT="${S3_PORT:-9000}"
 
-log() { printf '  \033[1m[infra]\033[0m %s\n' "$*" >&2; }
+if [ -t 2 ]; then log() { printf '  \033[1m[infra]\033[0m %s\n' "$*" >&2; }; else log() { printf '  [infra] %s\n' "$*" >&2; }; fi
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
@@ -86,11 +86,16 @@ ensure_es() {
   chown -R esuser: "$home" "$data"
   chmod 755 "$INFRA_HOME" "$INFRA_DATA"
   log "starting Elasticsearch on :$ES_PORT"
-  runuser -u esuser -- env ES_JAVA_HOME="$JAVA_HOME" ES_JAVA_OPTS="-Xms512m -Xmx512m" \
+  # its start-up chatter (JVM warnings) goes to a file, shown only if it does not come up
+  if ! runuser -u esuser -- env -u JAVA_HOME ES_JAVA_HOME="$JAVA_HOME" ES_JAVA_OPTS="-Xms512m -Xmx512m" \
     "$home/bin/elasticsearch" -d -p "$data/run/es.pid" -E discovery.type=single-node -E network.host=127.0.0.1 \
     -E http.port="$ES_PORT" -E xpack.security.enabled=false -E xpack.ml.enabled=false \
-    -E path.data="$data/data" -E path.logs="$data/logs" >/dev/null
-  wait_for 120 Elasticsearch curl -fs "http://127.0.0.1:$ES_PORT/_cluster/health?wait_for_status=yellow&timeout=1s"
+    -E path.data="$data/data" -E path.logs="$data/logs" >"$data/logs/start.log" 2>&1 \
+    || ! wait_for 120 Elasticsearch curl -fs "http://127.0.0.1:$ES_PORT/_cluster/health?wait_for_status=yellow&timeout=1s"; then
+    tail -n 20 "$data/logs/start.log" >&2
+    log "Elasticsearch did not start; its logs: $data/logs"
+    return 1
+  fi
 }
 
 ensure_s3() {
@@ -112,7 +117,7 @@ CONF
   log "starting s3proxy on :$S3_PORT"
   nohup "$JAVA_HOME/bin/java" -Xmx256m -jar "$jar" --properties "$data/s3proxy.conf" >"$data/s3proxy.log" 2>&1 &
   echo $! >"$data/s3proxy.pid"
-  wait_for 60 s3proxy port_open "$S3_PORT"
+  if ! wait_for 60 s3proxy port_open "$S3_PORT"; then tail -n 20 "$data/s3proxy.log" >&2; return 1; fi
 }
 
 stop_pidfile() { # stop_pidfile <pid file> <name> <port> <command line word>: TERM, wait (bounded), else KILL
