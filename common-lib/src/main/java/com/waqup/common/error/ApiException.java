@@ -14,6 +14,7 @@ public class ApiException extends RuntimeException {
     private final HttpStatus status;
     private final String code;
     private final transient Map<String, Object> details;
+    private final transient Map<String, String> headers = new java.util.LinkedHashMap<>();
 
     public ApiException(HttpStatus status, String code, String message) {
         this(status, code, message, Map.of());
@@ -36,6 +37,16 @@ public class ApiException extends RuntimeException {
 
     public Map<String, Object> details() {
         return details;
+    }
+
+    /** Response headers that belong to this error (e.g. {@code Retry-After} on a 429). */
+    public Map<String, String> headers() {
+        return java.util.Collections.unmodifiableMap(headers);
+    }
+
+    public ApiException withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
     }
 
     public static ApiException notFound(String code, String message) {

@@ -48,7 +48,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (ex.status().is5xxServerError()) {
             log.error("request failed: {} {}", ex.code(), ex.getMessage(), ex);
         }
-        return envelope(ex.status(), ex.code(), ex.getMessage(), ex.details(), new HttpHeaders(), request);
+        HttpHeaders headers = new HttpHeaders();
+        ex.headers().forEach(headers::set);
+        return envelope(ex.status(), ex.code(), ex.getMessage(), ex.details(), headers, request);
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

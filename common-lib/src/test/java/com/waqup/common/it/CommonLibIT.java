@@ -14,6 +14,7 @@ import com.waqup.common.events.Events;
 import com.waqup.common.test.Http;
 import com.waqup.common.test.TcpProxy;
 import com.waqup.common.test.TestDatabase;
+import com.waqup.common.test.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,7 +36,8 @@ import tools.jackson.databind.JsonNode;
  * TCP proxy so a test can take it away), and only common-lib's auto-configuration.
  */
 @SpringBootTest(classes = CommonTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "spring.application.name=common-probe", "spring.flyway.enabled=false" })
+        properties = { "spring.application.name=common-probe", "spring.flyway.enabled=false",
+                "waqup.security.public-paths=/probe/**,/nothing/**" })
 @ExtendWith(OutputCaptureExtension.class)
 class CommonLibIT {
 
@@ -57,6 +59,7 @@ class CommonLibIT {
         registry.add("spring.data.redis.port", REDIS::port);
         registry.add("spring.rabbitmq.port", RABBIT::port);
         registry.add("spring.rabbitmq.cache.connection.mode", () -> "channel");
+        registry.add("waqup.security.jwks-uri", () -> TestTokens.shared().jwksUri());
     }
 
     @AfterEach
@@ -279,6 +282,62 @@ class CommonLibIT {
                 .propertyNamingStrategy(tools.jackson.databind.PropertyNamingStrategies.SNAKE_CASE).build()
                 .writeValueAsString(EventEnvelope.of("user.registered", Map.of("user_id", "u")));
         assertThat(json).contains("\"event_id\"", "\"type\":\"user.registered\"", "\"occurred_at\"", "\"correlation_id\"", "\"data\"");
+    }
+
+    // ---- every service verifies tokens itself ----------------------------------------------------------------
+
+    @Test
+    void shouldBindTheAuthenticatedUserFromAValidToken() {
+        UUID id = UUID.randomUUID();
+        Http.Response r = Http.get(url("/secured/me"), "Authorization", "Bearer " + TestTokens.shared().paidUser(id));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().path("id").asString()).isEqualTo(id.toString());
+        assertThat(r.json().path("tier").asString()).isEqualTo("paid");
+        assertThat(r.json().path("roles").get(0).asString()).isEqualTo("user");
+    }
+
+    @Test
+    void shouldAnswer401WithEnvelopeAndBearerChallengeWithoutAToken() {
+        Http.Response r = Http.get(url("/secured/me"), CorrelationId.HEADER, "no-token-1");
+        assertThat(r.status()).isEqualTo(401);
+        assertThat(r.header("WWW-Authenticate")).isEqualTo("Bearer");
+        assertThat(error(r).path("code").asString()).isEqualTo("UNAUTHORIZED");
+        assertThat(error(r).path("trace_id").asString()).isEqualTo("no-token-1");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({ "expired", "wrong issuer", "wrong audience", "unsigned (alg none)", "tampered", "unknown key", "garbage" })
+    void shouldRefuseEveryUnacceptableToken(String variant) {
+        UUID id = UUID.randomUUID();
+        TestTokens tokens = TestTokens.shared();
+        String token = switch (variant) {
+            case "expired" -> tokens.sign(id.toString(), "waqup-api", java.util.List.of("user"), "free", "waqup", Duration.ofMinutes(-5));
+            case "wrong issuer" -> tokens.sign(id.toString(), "waqup-api", java.util.List.of("user"), "free", "evil", Duration.ofMinutes(5));
+            case "wrong audience" -> tokens.sign(id.toString(), "other-api", java.util.List.of("user"), "free", "waqup", Duration.ofMinutes(5));
+            case "unsigned (alg none)" -> TestTokens.unsigned(id);
+            case "tampered" -> TestTokens.tampered(tokens.user(id));
+            case "unknown key" -> TestTokens.signedByStranger(id);
+            default -> "not.a.jwt";
+        };
+        Http.Response r = Http.get(url("/secured/me"), "Authorization", "Bearer " + token);
+        assertThat(r.status()).isEqualTo(401);
+        assertThat(r.header("WWW-Authenticate")).startsWith("Bearer error=\"invalid_token\"");
+        assertThat(error(r).path("code").asString()).isEqualTo("INVALID_TOKEN");
+        assertThat(r.body()).doesNotContain("Jwt", "expired at", "signature");
+    }
+
+    @Test
+    void shouldLetOnlyServiceTokensReachInternalEndpoints() {
+        Http.Response asService = Http.get(url("/internal/probe"), "Authorization", "Bearer " + TestTokens.shared().service("credit-service"));
+        assertThat(asService.status()).isEqualTo(200);
+        assertThat(asService.body()).isEqualTo("service:credit-service");
+
+        Http.Response asUser = Http.get(url("/internal/probe"), "Authorization", "Bearer " + TestTokens.shared().user(UUID.randomUUID()));
+        assertThat(asUser.status()).isEqualTo(403);
+        assertThat(error(asUser).path("code").asString()).isEqualTo("FORBIDDEN");
+
+        Http.Response serviceOnUserApi = Http.get(url("/secured/me"), "Authorization", "Bearer " + TestTokens.shared().service("credit-service"));
+        assertThat(serviceOnUserApi.status()).as("a service token is not a person").isEqualTo(403);
     }
 
     // ---- readiness follows the dependencies; liveness does not ---------------------------------------------

@@ -87,6 +87,16 @@ class ProbeController {
         return Map.of("incoming", CorrelationId.current(), "seen_downstream", seen);
     }
 
+    @GetMapping("/secured/me")
+    Map<String, Object> me(com.waqup.common.security.AuthenticatedUser user) {
+        return Map.of("id", user.id().toString(), "roles", user.roles(), "tier", user.tier());
+    }
+
+    @GetMapping(path = "/internal/probe", produces = MediaType.TEXT_PLAIN_VALUE)
+    String internal(java.security.Principal principal) {
+        return principal.getName();
+    }
+
     @GetMapping(path = "/probe/echo-header", produces = MediaType.TEXT_PLAIN_VALUE)
     String echoHeader(@RequestHeader(name = CorrelationId.HEADER, required = false) String header) {
         return String.valueOf(header);

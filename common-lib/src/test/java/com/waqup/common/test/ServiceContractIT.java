@@ -14,41 +14,21 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * What every waQup service must be, checked against the real application context on the real local
  * infrastructure (PostgreSQL database {@code waqup_test}, Redis, RabbitMQ, Elasticsearch where used).
- * A service's {@code *ServiceIT} extends this; every service IT in one module shares one context.
+ * A service's {@code *ServiceIT} extends this; its other ITs extend {@link ServiceITSupport}, and all of them
+ * share one application context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(FreshSchemaConfiguration.class)
-public abstract class ServiceContractIT {
-
-    @LocalServerPort
-    protected int port;
-
-    @DynamicPropertySource
-    static void realTestInfrastructure(DynamicPropertyRegistry registry) {
-        TestDatabase.ensure();
-        registry.add("spring.datasource.url", TestDatabase::url);
-        registry.add("spring.flyway.clean-disabled", () -> "false");
-    }
+public abstract class ServiceContractIT extends ServiceITSupport {
 
     /** The Postgres schema the service owns. */
     protected abstract String schema();
 
     /** The health contributors that must be part of the service's readiness. */
     protected abstract Set<String> readinessDependencies();
-
-    protected String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
 
     @Test
     void shouldBeReadyWithItsOwnDependenciesUp() {
@@ -98,13 +78,37 @@ public abstract class ServiceContractIT {
 
     @Test
     void shouldAnswerAnUnknownRouteWithTheErrorEnvelope() {
-        Http.Response response = Http.get(url("/api/v1/no-such-thing"), "X-Correlation-Id", "contract-test-404");
+        Http.Response response = Http.get(url("/api/v1/no-such-thing"), "X-Correlation-Id", "contract-test-404",
+                "Authorization", "Bearer " + userToken());
         assertThat(response.status()).isEqualTo(404);
         JsonNode error = response.json().path("error");
         assertThat(error.path("code").asString()).isEqualTo("NOT_FOUND");
         assertThat(error.path("trace_id").asString()).isEqualTo("contract-test-404");
         assertThat(response.header("X-Correlation-Id")).isEqualTo("contract-test-404");
         assertThat(response.body()).doesNotContain("Exception", "\"timestamp\"");
+    }
+
+    @Test
+    void shouldRefuseCallsWithoutAValidTokenItself() {
+        Http.Response anonymous = Http.get(url("/api/v1/anything"));
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.header("WWW-Authenticate")).startsWith("Bearer");
+        assertThat(anonymous.json().path("error").path("code").asString()).isEqualTo("UNAUTHORIZED");
+
+        Http.Response forged = Http.get(url("/api/v1/anything"), "Authorization",
+                "Bearer " + TestTokens.signedByStranger(java.util.UUID.randomUUID()));
+        assertThat(forged.status()).isEqualTo(401);
+        assertThat(forged.json().path("error").path("code").asString()).isEqualTo("INVALID_TOKEN");
+    }
+
+    @Test
+    void shouldKeepInternalEndpointsForServiceTokensOnly() {
+        Http.Response asUser = Http.get(url("/internal/anything"), "Authorization", "Bearer " + userToken());
+        assertThat(asUser.status()).isEqualTo(403);
+        assertThat(asUser.json().path("error").path("code").asString()).isEqualTo("FORBIDDEN");
+        Http.Response asService = Http.get(url("/internal/anything"), "Authorization",
+                "Bearer " + TestTokens.shared().service("contract-test"));
+        assertThat(asService.status()).as("authorized, then simply not found").isEqualTo(404);
     }
 
     @Test
@@ -123,7 +127,8 @@ public abstract class ServiceContractIT {
         assertThat(info.status()).isEqualTo(200);
         assertThat(info.json().path("build").path("artifact").asString()).endsWith("-service");
         Http.Response env = Http.get(url("/actuator/env"));
-        assertThat(env.status()).as("only health, info and prometheus are exposed").isEqualTo(404);
+        assertThat(env.status()).as("only health, info and prometheus are exposed").isIn(401, 404);
+        assertThat(env.body()).doesNotContain("propertySources");
     }
 
     @Test

@@ -1,0 +1,124 @@
+package com.waqup.common.security;
+
+import java.util.List;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Defence in depth: every servlet service verifies the JWT itself (the gateway already did), so a service
+ * reached directly without a valid token answers 401. Public API paths need a user token, {@code /internal/**}
+ * a service token; health, info, metrics and the API document are open (the network policy keeps them
+ * inside the cluster), plus the paths a service declares in {@code waqup.security.public-paths}.
+ */
+@AutoConfiguration(beforeName = {
+        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration",
+        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration" })
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass({ HttpSecurity.class, JwtDecoder.class, NimbusJwtDecoder.class })
+@EnableConfigurationProperties(WaqupSecurityProperties.class)
+public class ServletSecurityAutoConfiguration {
+
+    static final String[] OPEN = { "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+            "/v3/api-docs", "/v3/api-docs/**", "/error" };
+
+    @Bean
+    @ConditionalOnMissingBean(SecurityFilterChain.class)
+    SecurityFilterChain waqupSecurityFilterChain(HttpSecurity http, WaqupSecurityProperties properties,
+            JsonMapper json) throws Exception {
+        EnvelopeSecurityHandlers handlers = new EnvelopeSecurityHandlers(json);
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(new JwtAuthorities(properties.audience(), properties.internalAudience()));
+        List<String> publicPaths = properties.publicPaths();
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .formLogin(f -> f.disable())
+                .httpBasic(b -> b.disable())
+                .logout(l -> l.disable())
+                .requestCache(c -> c.disable())
+                .anonymous(Customizer.withDefaults())
+                .authorizeHttpRequests(auth -> {
+                    auth.requestMatchers(OPEN).permitAll();
+                    auth.requestMatchers(HttpMethod.OPTIONS, "/**").permitAll();
+                    if (!publicPaths.isEmpty()) {
+                        auth.requestMatchers(publicPaths.toArray(String[]::new)).permitAll();
+                    }
+                    auth.requestMatchers("/internal/**").hasAuthority(Roles.authority(Roles.SERVICE));
+                    auth.anyRequest().hasAnyAuthority(Roles.authority(Roles.USER), Roles.authority(Roles.CREATOR),
+                            Roles.authority(Roles.ADMIN));
+                })
+                .oauth2ResourceServer(o -> o
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
+                        .authenticationEntryPoint(handlers)
+                        .accessDeniedHandler(handlers))
+                .exceptionHandling(e -> e.authenticationEntryPoint(handlers).accessDeniedHandler(handlers));
+        return http.build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(JwtDecoder.class)
+    JwtDecoder waqupJwtDecoder(WaqupSecurityProperties properties) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwksUri())
+                .jwsAlgorithm(SignatureAlgorithm.RS256).build();
+        decoder.setJwtValidator(validator(properties));
+        return decoder;
+    }
+
+    /** Expiry (30 s skew), issuer and one of the two audiences; a token without {@code exp} is refused. */
+    public static OAuth2TokenValidator<Jwt> validator(WaqupSecurityProperties properties) {
+        OAuth2TokenValidator<Jwt> audience = jwt -> {
+            List<String> aud = jwt.getAudience();
+            boolean ok = aud != null && (aud.contains(properties.audience()) || aud.contains(properties.internalAudience()));
+            boolean expires = jwt.getExpiresAt() != null;
+            return ok && expires ? OAuth2TokenValidatorResult.success()
+                    : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "audience or expiry missing", null));
+        };
+        return new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(java.time.Duration.ofSeconds(30)),
+                new JwtIssuerValidator(properties.issuer()), audience);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(ServiceTokenClient.class)
+    @ConditionalOnClass(name = "org.springframework.web.client.RestClient")
+    ServiceTokenClient serviceTokenClient(org.springframework.web.client.RestClient.Builder builder,
+            WaqupSecurityProperties properties,
+            @org.springframework.beans.factory.annotation.Value("${spring.application.name}") String serviceName) {
+        return new ServiceTokenClient(builder, properties, serviceName, java.time.Clock.systemUTC());
+    }
+
+    @Bean
+    WebMvcConfigurer authenticatedUserConfigurer() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new AuthenticatedUserArgumentResolver());
+            }
+        };
+    }
+}

@@ -1,0 +1,138 @@
+package com.waqup.common.test;
+
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A real RS256 issuer for tests of services other than user-service: a JWKS endpoint on a local port and
+ * tokens signed with its key, shaped exactly like user-service's (iss, aud, sub, roles, tier, kid).
+ * {@link #jwksUri()} goes into {@code waqup.security.jwks-uri}.
+ */
+public final class TestTokens {
+
+    public static final String ISSUER = "waqup";
+    private static TestTokens shared;
+
+    private final RSAKey key;
+    private final HttpServer server;
+
+    private TestTokens() {
+        try {
+            key = new RSAKeyGenerator(2048).keyID("test-" + UUID.randomUUID()).keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.RS256).generate();
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            byte[] jwks = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+            server.createContext("/.well-known/jwks.json", exchange -> {
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, jwks.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(jwks);
+                }
+            });
+            server.start();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One issuer per test JVM, so every context that uses it is the same (and cached). */
+    public static synchronized TestTokens shared() {
+        if (shared == null) {
+            shared = new TestTokens();
+        }
+        return shared;
+    }
+
+    public String jwksUri() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/.well-known/jwks.json";
+    }
+
+    public String user(UUID userId, String... roles) {
+        return sign(userId.toString(), "waqup-api", roles.length == 0 ? List.of("user") : List.of(roles), "free",
+                ISSUER, Duration.ofMinutes(15));
+    }
+
+    public String paidUser(UUID userId) {
+        return sign(userId.toString(), "waqup-api", List.of("user"), "paid", ISSUER, Duration.ofMinutes(15));
+    }
+
+    public String service(String serviceName) {
+        return sign("service:" + serviceName, "waqup-internal", List.of("service"), null, ISSUER, Duration.ofMinutes(5));
+    }
+
+    /** Any variation, for tests of what must be refused (expired: a negative lifetime). */
+    public String sign(String subject, String audience, List<String> roles, String tier, String issuer, Duration lifetime) {
+        try {
+            Instant now = Instant.now();
+            JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject(subject).issuer(issuer).audience(audience)
+                    .issueTime(Date.from(now.minusSeconds(lifetime.isNegative() ? 3600 : 0)))
+                    .expirationTime(Date.from(now.plus(lifetime))).jwtID(UUID.randomUUID().toString())
+                    .claim("roles", roles);
+            if (tier != null) {
+                claims.claim("tier", tier);
+            }
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
+                    .type(JOSEObjectType.JWT).build(), claims.build());
+            jwt.sign(new RSASSASigner(key));
+            return jwt.serialize();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A token signed by a key nobody published. */
+    public static String signedByStranger(UUID userId) {
+        try {
+            RSAKey stranger = new RSAKeyGenerator(2048).keyID("stranger").generate();
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("stranger").build(),
+                    new JWTClaimsSet.Builder().subject(userId.toString()).issuer(ISSUER).audience("waqup-api")
+                            .expirationTime(Date.from(Instant.now().plusSeconds(600))).claim("roles", List.of("user")).build());
+            jwt.sign(new RSASSASigner(stranger));
+            return jwt.serialize();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The same claims with the signature of another payload: what a tamperer produces. */
+    public static String tampered(String token) {
+        String[] parts = token.split("\\.");
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replace("\"user\"", "\"admin\"");
+        return parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+    }
+
+    /** An unsigned token ({@code alg: none}). */
+    public static String unsigned(UUID userId) {
+        String header = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        String payload = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(("{\"sub\":\"" + userId
+                + "\",\"iss\":\"waqup\",\"aud\":\"waqup-api\",\"roles\":[\"user\"],\"exp\":" + (Instant.now().getEpochSecond() + 600) + "}")
+                .getBytes(StandardCharsets.UTF_8));
+        return header + "." + payload + ".";
+    }
+
+    @Override
+    public String toString() {
+        return "TestTokens[" + jwksUri() + "]";
+    }
+
+}

@@ -1,0 +1,65 @@
+package com.waqup.user.keys;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+import com.nimbusds.jose.jwk.RSAKey;
+import com.waqup.common.security.Roles;
+import com.waqup.common.security.WaqupSecurityProperties;
+import com.waqup.user.config.IdentityProperties;
+import io.jsonwebtoken.Jwts;
+import org.springframework.stereotype.Component;
+
+/** Signs access tokens (people) and service tokens (our services) with the active key, via jjwt. */
+@Component
+public class TokenIssuer {
+
+    private final SigningKeys keys;
+    private final IdentityProperties identity;
+    private final WaqupSecurityProperties security;
+    private final Clock clock;
+
+    TokenIssuer(SigningKeys keys, IdentityProperties identity, WaqupSecurityProperties security, Clock clock) {
+        this.keys = keys;
+        this.identity = identity;
+        this.security = security;
+        this.clock = clock;
+    }
+
+    /** A 15-minute access token: {@code sub}, {@code roles}, {@code tier}, {@code iss}, {@code aud}, {@code kid}. */
+    public String accessToken(UUID userId, List<String> roles, String tier) {
+        return sign(userId.toString(), security.audience(), roles, tier, identity.accessTokenTtl().toSeconds());
+    }
+
+    /** A short-lived token that lets a service call another service's {@code /internal/**}. */
+    public String serviceToken(String serviceName) {
+        return sign("service:" + serviceName, security.internalAudience(), List.of(Roles.SERVICE), null,
+                identity.serviceTokenTtl().toSeconds());
+    }
+
+    private String sign(String subject, String audience, List<String> roles, String tier, long ttlSeconds) {
+        try {
+            RSAKey key = keys.active();
+            Instant now = clock.instant();
+            var builder = Jwts.builder()
+                    .header().keyId(key.getKeyID()).type("JWT").and()
+                    .id(UUID.randomUUID().toString())
+                    .subject(subject)
+                    .issuer(security.issuer())
+                    .audience().add(audience).and()
+                    .issuedAt(Date.from(now))
+                    .notBefore(Date.from(now.minusSeconds(5)))
+                    .expiration(Date.from(now.plusSeconds(ttlSeconds)))
+                    .claim("roles", roles);
+            if (tier != null) {
+                builder.claim("tier", tier);
+            }
+            return builder.signWith(key.toRSAPrivateKey(), Jwts.SIG.RS256).compact();
+        } catch (com.nimbusds.jose.JOSEException e) {
+            throw new IllegalStateException("cannot sign a token", e);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package com.waqup.user.profile;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import com.waqup.user.account.Account;
+import com.waqup.user.account.Preferences;
+
+/** What {@code GET /api/v1/users/me} shows (and what is cached in Redis as {@code user:{id}:profile}). */
+public record ProfileView(UUID id, String email, PreferencesView preferences, List<String> roles, String tier,
+        Instant createdAt) {
+
+    public record PreferencesView(String voiceId, String pace, String tone, String language, String backgroundSound,
+            String timeZone) {
+
+        static PreferencesView of(Preferences p) {
+            return new PreferencesView(p.voiceId(), p.pace(), p.tone(), p.language(), p.backgroundSound(), p.timeZone());
+        }
+    }
+
+    public static ProfileView of(Account account) {
+        return new ProfileView(account.id(), account.email(), PreferencesView.of(account.preferences()),
+                List.copyOf(account.roles()), account.tier(), account.createdAt());
+    }
+}
