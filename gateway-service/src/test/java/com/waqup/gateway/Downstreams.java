@@ -22,7 +22,8 @@ final class Downstreams {
             "audio-generation-service", "ritual-library-service", "credit-service", "creator-service",
             "catalog-service", "payment-service", "reward-service");
 
-    record Hit(String service, String method, String uri, String correlationId) {
+    record Hit(String service, String method, String uri, String correlationId, String authorization,
+            java.util.Set<String> headerNames) {
     }
 
     private final Map<String, DisposableServer> servers = new LinkedHashMap<>();
@@ -36,7 +37,8 @@ final class Downstreams {
                             .ws("/ws/conversation", (in, out) -> out.sendString(in.receive().asString().map(s -> name + " echo: " + s)))
                             .route(request -> true, (request, response) -> {
                                 String correlation = request.requestHeaders().get("X-Correlation-Id");
-                                hits.add(new Hit(name, request.method().name(), request.uri(), correlation));
+                                hits.add(new Hit(name, request.method().name(), request.uri(), correlation,
+                                        request.requestHeaders().get("Authorization"), request.requestHeaders().names()));
                                 if (request.uri().endsWith("/boom")) {
                                     return response.status(500).header("Content-Type", "application/json")
                                             .sendString(Mono.just("{\"error\":{\"code\":\"INTERNAL_ERROR\"}}")).then();

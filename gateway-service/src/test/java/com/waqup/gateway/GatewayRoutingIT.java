@@ -11,43 +11,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import tools.jackson.databind.JsonNode;
 
-/** The gateway in front of real downstream servers, on the real local Redis. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class GatewayRoutingIT {
-
-    static final Downstreams DOWNSTREAMS = new Downstreams().start();
-    /** reward-service is "down": nothing listens on its port */
-    static final int DEAD_PORT = Downstreams.unusedPort();
-
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void downstreams(DynamicPropertyRegistry registry) {
-        for (String service : Downstreams.SERVICES) {
-            String url = service.equals("reward-service") ? "http://127.0.0.1:" + DEAD_PORT : DOWNSTREAMS.url(service);
-            registry.add("waqup.gateway.services." + service, () -> url);
-        }
-    }
-
-    String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
+/** Routing, the error envelope, correlation ids, retries, WebSocket and API docs through the gateway. */
+class GatewayRoutingIT extends GatewayITSupport {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
-            "/api/v1/auth/login, user-service",
-            "/api/v1/auth/refresh, user-service",
             "/api/v1/users/me, user-service",
             "/api/v1/users/me/history?page=2, ritual-library-service",
             "/api/v1/users/me/stats, ritual-library-service",
@@ -60,11 +34,20 @@ class GatewayRoutingIT {
             "/api/v1/catalog/packs?search=sleep, catalog-service",
             "/api/v1/payments/checkout, payment-service" })
     void shouldRouteEachPublicPrefixToItsService(String path, String service) {
-        Http.Response response = Http.get(url(path));
+        String creator = com.waqup.common.test.TestTokens.shared().user(UUID.randomUUID(), "user", "creator");
+        Http.Response response = Http.get(url(path), as(creator));
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         JsonNode body = response.json();
         assertThat(body.path("service").asString()).isEqualTo(service);
         assertThat(body.path("uri").asString()).as("path and query reach the service unchanged").isEqualTo(path);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/payments/webhook" })
+    void shouldForwardThePublicPostsWithoutAToken(String path) {
+        Http.Response response = Http.post(url(path), "{}", anonymous("Content-Type", "application/json"));
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().path("uri").asString()).isEqualTo(path);
     }
 
     @Test
@@ -80,17 +63,18 @@ class GatewayRoutingIT {
             "/api/v1/credits/..%2F..%2Finternal/holds", "/INTERNAL/x", "/api/v1/content/x;internal" })
     void shouldNeverExposeInternalEndpoints(String path) {
         int before = DOWNSTREAMS.hits.size();
-        Http.Response response = Http.get(url(path));
+        Http.Response response = Http.get(url(path), asUser());
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.json().path("error").path("code").asString()).isEqualTo("NOT_FOUND");
         assertThat(response.json().path("error").path("trace_id").asString()).isNotBlank();
+        assertThat(Http.get(url(path)).status()).as("also without a token: it does not exist").isEqualTo(404);
         assertThat(DOWNSTREAMS.hits.size()).as("nothing reached a service").isEqualTo(before);
     }
 
     @ParameterizedTest
     @ValueSource(strings = { "/api/v1/unknown", "/api/v2/credits/balance", "/", "/admin" })
     void shouldAnswerUnknownPathsWithTheErrorEnvelope(String path) {
-        Http.Response response = Http.get(url(path));
+        Http.Response response = Http.get(url(path), asUser());
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.header("Content-Type")).startsWith("application/json");
         JsonNode error = response.json().path("error");
@@ -102,26 +86,26 @@ class GatewayRoutingIT {
 
     @Test
     void shouldPassTheCallersCorrelationIdDownstreamAndBack() {
-        Http.Response response = Http.get(url("/api/v1/credits/balance"), "X-Correlation-Id", "mobile-7f3a-01");
+        Http.Response response = Http.get(url("/api/v1/credits/balance"), asUser("X-Correlation-Id", "mobile-7f3a-01"));
         assertThat(response.header("X-Correlation-Id")).isEqualTo("mobile-7f3a-01");
         assertThat(response.json().path("correlation_id").asString()).isEqualTo("mobile-7f3a-01");
     }
 
     @Test
     void shouldGenerateACorrelationIdWhenNoneOrAnUnsafeOneIsSent() {
-        Http.Response none = Http.get(url("/api/v1/credits/balance"));
+        Http.Response none = Http.get(url("/api/v1/credits/balance"), asUser());
         String generated = none.header("X-Correlation-Id");
         assertThat(UUID.fromString(generated)).isNotNull();
         assertThat(none.json().path("correlation_id").asString()).isEqualTo(generated);
 
-        Http.Response unsafe = Http.get(url("/api/v1/credits/balance"), "X-Correlation-Id", "<script>alert(1)</script>");
+        Http.Response unsafe = Http.get(url("/api/v1/credits/balance"), asUser("X-Correlation-Id", "<script>alert(1)</script>"));
         assertThat(unsafe.header("X-Correlation-Id")).doesNotContain("<").hasSize(36);
         assertThat(unsafe.json().path("correlation_id").asString()).isEqualTo(unsafe.header("X-Correlation-Id"));
     }
 
     @Test
     void shouldAnswer503WithTheEnvelopeWhenAServiceIsDown() {
-        Http.Response response = Http.get(url("/api/v1/rewards/balance"), "X-Correlation-Id", "down-1");
+        Http.Response response = Http.get(url("/api/v1/rewards/balance"), asUser("X-Correlation-Id", "down-1"));
         assertThat(response.status()).isEqualTo(503);
         JsonNode error = response.json().path("error");
         assertThat(error.path("code").asString()).isEqualTo("SERVICE_UNAVAILABLE");
@@ -132,12 +116,12 @@ class GatewayRoutingIT {
     @Test
     void shouldRetryFailedReadsButNeverPosts() {
         String readPath = "/api/v1/catalog/retry-" + UUID.randomUUID() + "/boom";
-        Http.Response read = Http.get(url(readPath));
+        Http.Response read = Http.get(url(readPath), asUser());
         assertThat(read.status()).isEqualTo(500);
         assertThat(DOWNSTREAMS.hitsOn(readPath)).as("one try and two retries").hasSize(3);
 
         String writePath = "/api/v1/catalog/once-" + UUID.randomUUID() + "/boom";
-        Http.Response write = Http.post(url(writePath), "{}", "Content-Type", "application/json");
+        Http.Response write = Http.post(url(writePath), "{}", asUser("Content-Type", "application/json"));
         assertThat(write.status()).isEqualTo(500);
         assertThat(DOWNSTREAMS.hitsOn(writePath)).as("a POST is never retried").hasSize(1);
     }
@@ -145,7 +129,7 @@ class GatewayRoutingIT {
     @Test
     void shouldProxyTheConversationWebSocket() {
         Sinks.One<String> reply = Sinks.one();
-        new ReactorNettyWebSocketClient().execute(URI.create("ws://127.0.0.1:" + port + "/ws/conversation?token=t"),
+        new ReactorNettyWebSocketClient().execute(URI.create("ws://127.0.0.1:" + port + "/ws/conversation?token=" + com.waqup.common.test.TestTokens.shared().user(UUID.randomUUID())),
                 session -> session.send(Mono.just(session.textMessage("hello")))
                         .thenMany(session.receive().map(WebSocketMessage::getPayloadAsText).take(1)
                                 .doOnNext(reply::tryEmitValue))
@@ -160,27 +144,28 @@ class GatewayRoutingIT {
             if (service.equals("reward-service")) {
                 continue;
             }
-            Http.Response docs = Http.get(url("/docs/" + service + "/v3/api-docs"));
+            Http.Response docs = Http.get(url("/docs/" + service + "/v3/api-docs"), anonymous());
             assertThat(docs.status()).isEqualTo(200);
             assertThat(docs.json().path("service").asString()).isEqualTo(service);
             assertThat(docs.json().path("uri").asString()).isEqualTo("/v3/api-docs");
         }
-        Http.Response config = Http.get(url("/v3/api-docs/swagger-config"));
+        Http.Response config = Http.get(url("/v3/api-docs/swagger-config"), anonymous());
         assertThat(config.status()).isEqualTo(200);
         assertThat(config.json().path("urls")).hasSize(Downstreams.SERVICES.size());
-        Http.Response entry = Http.get(url("/swagger-ui.html"));
+        Http.Response entry = Http.get(url("/swagger-ui.html"), anonymous());
         assertThat(entry.status()).isEqualTo(302);
         assertThat(entry.header("Location")).endsWith("/swagger-ui/index.html");
-        Http.Response ui = Http.get(url("/swagger-ui/index.html"));
+        Http.Response ui = Http.get(url("/swagger-ui/index.html"), anonymous());
         assertThat(ui.status()).isEqualTo(200);
         assertThat(ui.body()).containsIgnoringCase("swagger");
     }
 
     @Test
-    void shouldBeReadyWhenRedisIsUp() {
+    void shouldBeReadyAndEnforcingRateLimitsWhenRedisIsUp() {
         Http.Response readiness = Http.get(url("/actuator/health/readiness"));
         assertThat(readiness.status()).isEqualTo(200);
-        assertThat(readiness.json().path("components").path("redis").path("status").asString()).isEqualTo("UP");
+        assertThat(readiness.json().path("components").path("rateLimiting").path("details").path("mode").asString())
+                .isEqualTo("enforcing");
         assertThat(Http.get(url("/actuator/health/liveness")).status()).isEqualTo(200);
     }
 }

@@ -12,15 +12,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2Error;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
-import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
@@ -86,21 +79,8 @@ public class ServletSecurityAutoConfiguration {
     JwtDecoder waqupJwtDecoder(WaqupSecurityProperties properties) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwksUri())
                 .jwsAlgorithm(SignatureAlgorithm.RS256).build();
-        decoder.setJwtValidator(validator(properties));
+        decoder.setJwtValidator(JwtValidation.validator(properties));
         return decoder;
-    }
-
-    /** Expiry (30 s skew), issuer and one of the two audiences; a token without {@code exp} is refused. */
-    public static OAuth2TokenValidator<Jwt> validator(WaqupSecurityProperties properties) {
-        OAuth2TokenValidator<Jwt> audience = jwt -> {
-            List<String> aud = jwt.getAudience();
-            boolean ok = aud != null && (aud.contains(properties.audience()) || aud.contains(properties.internalAudience()));
-            boolean expires = jwt.getExpiresAt() != null;
-            return ok && expires ? OAuth2TokenValidatorResult.success()
-                    : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "audience or expiry missing", null));
-        };
-        return new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(java.time.Duration.ofSeconds(30)),
-                new JwtIssuerValidator(properties.issuer()), audience);
     }
 
     @Bean

@@ -31,16 +31,17 @@ public final class TestTokens {
     public static final String ISSUER = "waqup";
     private static TestTokens shared;
 
-    private final RSAKey key;
+    private final java.util.List<RSAKey> published = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile RSAKey key;
     private final HttpServer server;
 
     private TestTokens() {
         try {
-            key = new RSAKeyGenerator(2048).keyID("test-" + UUID.randomUUID()).keyUse(KeyUse.SIGNATURE)
-                    .algorithm(JWSAlgorithm.RS256).generate();
+            rotate();
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            byte[] jwks = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
             server.createContext("/.well-known/jwks.json", exchange -> {
+                byte[] jwks = new JWKSet(published.stream().map(k -> (com.nimbusds.jose.jwk.JWK) k.toPublicJWK()).toList())
+                        .toString().getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
                 exchange.sendResponseHeaders(200, jwks.length);
                 try (OutputStream out = exchange.getResponseBody()) {
@@ -49,6 +50,18 @@ public final class TestTokens {
             });
             server.start();
         } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Publishes a new key and signs with it from now on (the old one stays published); returns its kid. */
+    public synchronized String rotate() {
+        try {
+            key = new RSAKeyGenerator(2048).keyID("test-" + UUID.randomUUID()).keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.RS256).generate();
+            published.add(key);
+            return key.getKeyID();
+        } catch (com.nimbusds.jose.JOSEException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -6,22 +6,18 @@ import java.util.concurrent.TimeoutException;
 
 import com.waqup.common.correlation.CorrelationId;
 import com.waqup.common.error.ErrorCodes;
-import com.waqup.common.error.ErrorEnvelope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every error the gateway itself produces (no route, a path that is never public, a downstream that is down
@@ -32,10 +28,10 @@ import tools.jackson.databind.json.JsonMapper;
 class EnvelopeErrorWebExceptionHandler implements ErrorWebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(EnvelopeErrorWebExceptionHandler.class);
-    private final JsonMapper json;
+    private final EnvelopeWriter writer;
 
-    EnvelopeErrorWebExceptionHandler(JsonMapper json) {
-        this.json = json;
+    EnvelopeErrorWebExceptionHandler(EnvelopeWriter writer) {
+        this.writer = writer;
     }
 
     @Override
@@ -52,15 +48,11 @@ class EnvelopeErrorWebExceptionHandler implements ErrorWebExceptionHandler {
                         exchange.getRequest().getPath(), ex.toString());
             }
         }
-        ErrorEnvelope body = ErrorEnvelope.of(ErrorCodes.forStatus(status.value()),
-                ErrorCodes.messageForStatus(status.value()), Map.of(), correlationId);
-        response.setStatusCode(status);
-        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
         if (ex instanceof ResponseStatusException rse) {
             rse.getHeaders().forEach((name, values) -> response.getHeaders().put(name, values));
         }
-        DataBuffer buffer = response.bufferFactory().wrap(json.writeValueAsBytes(body));
-        return response.writeWith(Mono.just(buffer));
+        return writer.write(exchange, status, ErrorCodes.forStatus(status.value()),
+                ErrorCodes.messageForStatus(status.value()), Map.of());
     }
 
     static HttpStatusCode statusOf(Throwable ex) {

@@ -10,7 +10,6 @@ import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
-import com.waqup.common.security.ServletSecurityAutoConfiguration;
 import com.waqup.common.security.WaqupSecurityProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,7 +36,7 @@ class LocalJwtDecoderConfiguration {
         processor.setJWTClaimsSetVerifier((claims, context) -> {
         });
         NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
-        decoder.setJwtValidator(ServletSecurityAutoConfiguration.validator(properties));
+        decoder.setJwtValidator(com.waqup.common.security.JwtValidation.validator(properties));
         return decoder;
     }
 }

@@ -1,0 +1,31 @@
+package com.waqup.common.security;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+
+/** The checks every verifier (gateway, services) applies after the RS256 signature. */
+public final class JwtValidation {
+
+    private JwtValidation() {
+    }
+
+    /** Expiry (30 s skew), issuer, and one of the two audiences; a token without {@code exp} is refused. */
+    public static OAuth2TokenValidator<Jwt> validator(WaqupSecurityProperties properties) {
+        OAuth2TokenValidator<Jwt> audience = jwt -> {
+            List<String> aud = jwt.getAudience();
+            boolean ok = aud != null && (aud.contains(properties.audience()) || aud.contains(properties.internalAudience()));
+            return ok && jwt.getExpiresAt() != null ? OAuth2TokenValidatorResult.success()
+                    : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "audience or expiry missing", null));
+        };
+        return new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(Duration.ofSeconds(30)),
+                new JwtIssuerValidator(properties.issuer()), audience);
+    }
+}

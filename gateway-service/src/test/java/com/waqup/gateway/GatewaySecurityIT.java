@@ -1,0 +1,198 @@
+package com.waqup.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import com.waqup.common.test.Http;
+import com.waqup.common.test.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.web.reactive.socket.WebSocketMessage;
+import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+
+/** Authentication, roles, rate limits, CORS and size limits at the edge, with real tokens and real Redis. */
+class GatewaySecurityIT extends GatewayITSupport {
+
+    static final TestTokens TOKENS = TestTokens.shared();
+
+    // ---- authentication --------------------------------------------------------------------------------
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = { "missing", "malformed", "expired", "tampered", "alg none", "unknown signer", "wrong issuer",
+            "wrong audience", "service token" })
+    void shouldRefuseEveryBadTokenWith401EnvelopeAndChallenge(String variant) {
+        UUID id = UUID.randomUUID();
+        String token = switch (variant) {
+            case "missing" -> null;
+            case "malformed" -> "abc.def";
+            case "expired" -> TOKENS.sign(id.toString(), "waqup-api", List.of("user"), "free", "waqup", Duration.ofMinutes(-2));
+            case "tampered" -> TestTokens.tampered(TOKENS.user(id));
+            case "alg none" -> TestTokens.unsigned(id);
+            case "unknown signer" -> TestTokens.signedByStranger(id);
+            case "wrong issuer" -> TOKENS.sign(id.toString(), "waqup-api", List.of("user"), "free", "https://evil.example", Duration.ofMinutes(5));
+            case "wrong audience" -> TOKENS.sign(id.toString(), "someone-else", List.of("user"), "free", "waqup", Duration.ofMinutes(5));
+            default -> TOKENS.service("credit-service");
+        };
+        int before = DOWNSTREAMS.hits.size();
+        Http.Response r = token == null ? Http.get(url("/api/v1/credits/balance")) : Http.get(url("/api/v1/credits/balance"), as(token));
+        if (variant.equals("service token")) {
+            assertThat(r.status()).as("a service credential is not a person").isEqualTo(403);
+        } else {
+            assertThat(r.status()).isEqualTo(401);
+            assertThat(r.header("WWW-Authenticate")).startsWith("Bearer");
+            assertThat(r.json().path("error").path("code").asString()).isIn("UNAUTHORIZED", "INVALID_TOKEN");
+            assertThat(r.json().path("error").path("trace_id").asString()).isNotBlank();
+        }
+        assertThat(DOWNSTREAMS.hits.size()).as("nothing reached the service").isEqualTo(before);
+    }
+
+    @Test
+    void shouldFetchTheKeysAgainWhenATokenNamesAnUnknownKid() {
+        assertThat(Http.get(url("/api/v1/credits/balance"), asUser()).status()).isEqualTo(200);
+        TOKENS.rotate();
+        Http.Response withNewKey = Http.get(url("/api/v1/credits/balance"), asUser());
+        assertThat(withNewKey.status()).as("the JWKS was refreshed for the new kid").isEqualTo(200);
+    }
+
+    @Test
+    void shouldKeepCreatorEndpointsForCreators() {
+        Http.Response user = Http.get(url("/api/v1/creators/me/packs"), asUser());
+        assertThat(user.status()).isEqualTo(403);
+        assertThat(user.json().path("error").path("code").asString()).isEqualTo("FORBIDDEN");
+        Http.Response creator = Http.get(url("/api/v1/creators/me/packs"), as(TOKENS.user(UUID.randomUUID(), "user", "creator")));
+        assertThat(creator.status()).isEqualTo(200);
+        assertThat(creator.json().path("service").asString()).isEqualTo("creator-service");
+        assertThat(Http.get(url("/actuator/prometheus"), asUser()).status()).as("metrics are for admins").isEqualTo(403);
+    }
+
+    @Test
+    void shouldForwardTheVerifiedTokenAndStripClientIdentityHeaders() {
+        String token = TOKENS.user(UUID.randomUUID());
+        String path = "/api/v1/content/" + UUID.randomUUID();
+        Http.Response r = Http.get(url(path), as(token, "X-User-Id", "someone-else", "X-Roles", "admin",
+                "X-Authenticated-User", "admin@waqup", "X-Internal-Call", "true"));
+        assertThat(r.status()).isEqualTo(200);
+        Downstreams.Hit hit = DOWNSTREAMS.hitsOn(path).get(0);
+        assertThat(hit.authorization()).isEqualTo("Bearer " + token);
+        assertThat(hit.headerNames()).noneMatch(h -> h.toLowerCase().startsWith("x-user-") || h.equalsIgnoreCase("x-roles")
+                || h.toLowerCase().startsWith("x-authenticated") || h.toLowerCase().startsWith("x-internal"));
+    }
+
+    // ---- WebSocket ----------------------------------------------------------------------------------------
+
+    @Test
+    void shouldRefuseTheWebSocketHandshakeWithoutAValidToken() {
+        ReactorNettyWebSocketClient client = new ReactorNettyWebSocketClient();
+        for (String query : new String[] { "", "?token=not-a-token", "?token=" + TestTokens.signedByStranger(UUID.randomUUID()) }) {
+            assertThatThrownBy(() -> client.execute(URI.create("ws://127.0.0.1:" + port + "/ws/conversation" + query),
+                    session -> session.send(Mono.just(session.textMessage("hi")))).block(Duration.ofSeconds(10)))
+                    .as("handshake %s", query).hasMessageContaining("401");
+        }
+        List<String> received = new ArrayList<>();
+        client.execute(URI.create("ws://127.0.0.1:" + port + "/ws/conversation?token=" + TOKENS.user(UUID.randomUUID())),
+                session -> session.send(Mono.just(session.textMessage("hello")))
+                        .thenMany(session.receive().map(WebSocketMessage::getPayloadAsText).take(1).doOnNext(received::add)).then())
+                .block(Duration.ofSeconds(10));
+        assertThat(received).containsExactly("conversation-service echo: hello");
+    }
+
+    // ---- rate limits -----------------------------------------------------------------------------------
+
+    @Test
+    void shouldLimitAPersonWithoutThrottlingAnyoneElse() {
+        String busy = TOKENS.user(UUID.randomUUID());
+        String calm = TOKENS.user(UUID.randomUUID());
+        Http.Response limited = null;
+        for (int i = 0; i < 20 && limited == null; i++) {
+            Http.Response r = Http.get(url("/api/v1/credits/balance"), as(busy));
+            if (r.status() == 429) {
+                limited = r;
+            } else {
+                assertThat(r.status()).isEqualTo(200);
+                assertThat(r.header("X-RateLimit-Remaining")).isNotBlank();
+            }
+        }
+        assertThat(limited).as("a free user's burst of 3 is exhausted").isNotNull();
+        assertThat(limited.header("Retry-After")).isEqualTo("1");
+        assertThat(limited.header("X-RateLimit-Remaining")).isEqualTo("0");
+        assertThat(limited.json().path("error").path("code").asString()).isEqualTo("RATE_LIMITED");
+        assertThat(Http.get(url("/api/v1/credits/balance"), as(calm)).status()).as("another person is unaffected").isEqualTo(200);
+        await().atMost(Duration.ofSeconds(5)).until(() -> Http.get(url("/api/v1/credits/balance"), as(busy)).status() == 200);
+    }
+
+    @Test
+    void shouldGivePaidPeopleAHigherLimit() {
+        String paid = TOKENS.paidUser(UUID.randomUUID());
+        for (int i = 0; i < 10; i++) {
+            assertThat(Http.get(url("/api/v1/credits/balance"), as(paid)).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void shouldLimitAnonymousSignInsPerClientIp() {
+        String ip = randomIp();
+        int limited = 0;
+        for (int i = 0; i < 8; i++) {
+            if (Http.post(url("/api/v1/auth/login"), "{}", "X-Forwarded-For", ip, "Content-Type", "application/json").status() == 429) {
+                limited++;
+            }
+        }
+        assertThat(limited).isPositive();
+        assertThat(Http.post(url("/api/v1/auth/login"), "{}", anonymous("Content-Type", "application/json")).status())
+                .as("another address is unaffected").isEqualTo(200);
+    }
+
+    @Test
+    void shouldKeepServingWithoutRedisAndSayRateLimitingIsFailOpen() {
+        REDIS.cut();
+        try {
+            String token = TOKENS.user(UUID.randomUUID());
+            for (int i = 0; i < 6; i++) {
+                assertThat(Http.get(url("/api/v1/credits/balance"), as(token)).status()).as("fail-open").isEqualTo(200);
+            }
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+                JsonNode health = Http.get(url("/actuator/health/readiness")).json();
+                assertThat(health.path("status").asString()).isEqualTo("UP");
+                assertThat(health.path("components").path("rateLimiting").path("details").path("mode").asString()).isEqualTo("fail-open");
+            });
+        } finally {
+            REDIS.restore();
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(Http.get(url("/actuator/health/readiness")).json()
+                .path("components").path("rateLimiting").path("details").path("mode").asString()).isEqualTo("enforcing"));
+    }
+
+    // ---- CORS and size -----------------------------------------------------------------------------------
+
+    @Test
+    void shouldAllowOnlyConfiguredOrigins() {
+        Http.Response allowed = Http.send("OPTIONS", url("/api/v1/credits/balance"), null, "Origin", "https://app.waqup.test",
+                "Access-Control-Request-Method", "GET", "Access-Control-Request-Headers", "authorization");
+        assertThat(allowed.status()).isEqualTo(200);
+        assertThat(allowed.header("Access-Control-Allow-Origin")).isEqualTo("https://app.waqup.test");
+        Http.Response refused = Http.send("OPTIONS", url("/api/v1/credits/balance"), null, "Origin", "https://evil.example",
+                "Access-Control-Request-Method", "GET");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.header("Access-Control-Allow-Origin")).isNull();
+    }
+
+    @Test
+    void shouldRefuseOversizedBodiesWith413() {
+        String big = "{\"text\":\"" + "a".repeat(20_000) + "\"}";
+        int before = DOWNSTREAMS.hits.size();
+        Http.Response r = Http.post(url("/api/v1/conversation/message"), big, asUser("Content-Type", "application/json"));
+        assertThat(r.status()).isEqualTo(413);
+        assertThat(r.json().path("error").path("code").asString()).isEqualTo("PAYLOAD_TOO_LARGE");
+        assertThat(DOWNSTREAMS.hits.size()).isEqualTo(before);
+    }
+}
