@@ -51,13 +51,19 @@ ensure_core() {
   fi
 }
 
-ensure_db() { # the platform's database and the tests' database
+ensure_db() { # the platform's database and the tests' database, and the tests' RabbitMQ vhost
   local db
   for db in waqup waqup_test; do
     if ! psql -h 127.0.0.1 -U postgres -tAc "select 1 from pg_database where datname='$db'" | grep -q 1; then
       log "creating database $db"; psql -h 127.0.0.1 -U postgres -qc "create database $db"
     fi
   done
+  # tests publish and consume on their own vhost, so a running platform never sees test events
+  if command -v rabbitmqctl >/dev/null 2>&1 && ! rabbitmqctl -q list_vhosts 2>/dev/null | grep -qx waqup_test; then
+    log "creating RabbitMQ vhost waqup_test"
+    rabbitmqctl -q add_vhost waqup_test >/dev/null
+    rabbitmqctl -q set_permissions -p waqup_test guest ".*" ".*" ".*" >/dev/null
+  fi
 }
 
 apt_ready=""

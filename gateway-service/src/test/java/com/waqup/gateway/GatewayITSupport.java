@@ -43,6 +43,7 @@ abstract class GatewayITSupport {
         }
         registry.add("waqup.security.jwks-uri", () -> TestTokens.shared().jwksUri());
         registry.add("spring.data.redis.port", REDIS::port);
+        registry.add("spring.data.redis.database", () -> com.waqup.common.test.TestDatabase.REDIS_DATABASE);
     }
 
     String url(String path) {

@@ -60,6 +60,8 @@ class CommonLibIT {
         registry.add("spring.rabbitmq.port", RABBIT::port);
         registry.add("spring.rabbitmq.cache.connection.mode", () -> "channel");
         registry.add("waqup.security.jwks-uri", () -> TestTokens.shared().jwksUri());
+        registry.add("spring.rabbitmq.virtual-host", () -> TestDatabase.RABBIT_VHOST);
+        registry.add("spring.data.redis.database", () -> TestDatabase.REDIS_DATABASE);
     }
 
     @AfterEach

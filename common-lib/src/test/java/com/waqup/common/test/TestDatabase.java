@@ -14,6 +14,10 @@ import java.sql.Statement;
 public final class TestDatabase {
 
     public static final String NAME = "waqup_test";
+    /** The RabbitMQ vhost of the tests (created by scripts/infra.sh), apart from a running platform's "/". */
+    public static final String RABBIT_VHOST = "waqup_test";
+    /** The Redis database of the tests, apart from a running platform's 0. */
+    public static final int REDIS_DATABASE = 1;
     private static volatile boolean ensured;
 
     private TestDatabase() {

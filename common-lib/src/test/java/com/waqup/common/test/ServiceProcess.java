@@ -1,0 +1,118 @@
+package com.waqup.common.test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A waQup service started from its built jar as a separate JVM, as the launcher runs it, for flow tests that
+ * go through the gateway. It runs against the test infrastructure (database {@code waqup_test}, RabbitMQ
+ * vhost {@code waqup_test}, Redis database 1) on a free port; its log goes to {@code target/flow-<module>.log}.
+ * The gateway module is built last, so the jars of the services exist when its flow tests run.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    private final String module;
+    private final int port;
+    private final Process process;
+    private final Path log;
+
+    private ServiceProcess(String module, int port, Process process, Path log) {
+        this.module = module;
+        this.port = port;
+        this.process = process;
+        this.log = log;
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts {@code module} on {@code port} with the test infrastructure plus {@code env}; waits until ready. */
+    public static ServiceProcess start(String module, int port, Map<String, String> env) {
+        Path root = Path.of(System.getProperty("waqup.root", Path.of("..").toAbsolutePath().normalize().toString()));
+        Path jar = root.resolve(module).resolve("target").resolve(module + "-0.1.0-SNAPSHOT.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build it first (./mvnw -B package -pl " + module
+                    + " -am -DskipTests, or the full ./waqup test)");
+        }
+        Path log = Path.of("target", "flow-" + module + ".log").toAbsolutePath();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED",
+                "-jar", jar.toString()));
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("PORT", Integer.toString(port));
+        environment.put("DB_URL", TestDatabase.url());
+        environment.put("RABBITMQ_VHOST", TestDatabase.RABBIT_VHOST);
+        environment.put("REDIS_DATABASE", Integer.toString(TestDatabase.REDIS_DATABASE));
+        environment.putAll(env);
+        try {
+            Files.createDirectories(log.getParent());
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().putAll(environment);
+            ServiceProcess service = new ServiceProcess(module, port, builder.start(), log);
+            service.awaitReady(Duration.ofSeconds(180));
+            return service;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void awaitReady(Duration timeout) {
+        try {
+            org.awaitility.Awaitility.await(module + " ready").atMost(timeout).pollInterval(Duration.ofMillis(500))
+                    .failFast(module + " exited", () -> !process.isAlive())
+                    .ignoreExceptionsInstanceOf(java.io.UncheckedIOException.class)
+                    .until(() -> Http.get(url("/actuator/health/readiness")).status() == 200);
+        } catch (org.awaitility.core.ConditionTimeoutException | org.awaitility.core.TerminalFailureException e) {
+            close();
+            throw new IllegalStateException(module + " did not become ready: " + e.getMessage() + "; log: " + tail(), e);
+        }
+    }
+
+    public String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Everything the service logged so far. */
+    public String logText() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String tail() {
+        String text = logText();
+        return text.substring(Math.max(0, text.length() - 4000));
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(java.util.concurrent.TimeUnit.SECONDS.toMillis(20), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+}
