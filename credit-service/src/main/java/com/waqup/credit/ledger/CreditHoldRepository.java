@@ -1,0 +1,24 @@
+package com.waqup.credit.ledger;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.persistence.LockModeType;
+import org.springframework.data.domain.Limit;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+interface CreditHoldRepository extends JpaRepository<CreditHold, UUID> {
+
+    Optional<CreditHold> findByJobId(UUID jobId);
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select h from CreditHold h where h.jobId = :jobId")
+    Optional<CreditHold> lockByJobId(UUID jobId);
+
+    @Query("select h.jobId from CreditHold h where h.status = 'open' and h.expiresAt <= :now order by h.expiresAt")
+    List<UUID> findExpiredJobIds(Instant now, Limit limit);
+}

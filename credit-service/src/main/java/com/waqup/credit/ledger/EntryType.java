@@ -1,0 +1,14 @@
+package com.waqup.credit.ledger;
+
+/** The kinds of ledger entries; {@code amount} is each entry's effect on the available credits. */
+enum EntryType {
+    GRANT, PURCHASE, HOLD, CAPTURE, RELEASE, REFUND, ADJUSTMENT;
+
+    String code() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    static EntryType of(String code) {
+        return valueOf(code.toUpperCase(java.util.Locale.ROOT));
+    }
+}
