@@ -4,61 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Map;
 import java.util.UUID;
 
 import com.waqup.common.test.Http;
-import com.waqup.common.test.ServiceProcess;
-import com.waqup.common.test.TestDatabase;
 import com.waqup.common.test.TestTokens;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The identity journey as a client lives it: the real gateway in front of the real user-service (its built
- * jar, started as its own JVM), real RS256 tokens from user-service's keys, real PostgreSQL, Redis, RabbitMQ.
+ * The identity journey through the real gateway and the real user-service.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "waqup.gateway.rate-limits.free=4,8", "waqup.gateway.rate-limits.anonymous=50,100" })
 @ExtendWith(OutputCaptureExtension.class)
-class IdentityFlowIT {
-
-    static final ServiceProcess USERS = ServiceProcess.start("user-service", ServiceProcess.freePort(), Map.of());
-
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void wiring(DynamicPropertyRegistry registry) {
-        registry.add("waqup.gateway.services.user-service", () -> USERS.url(""));
-        registry.add("waqup.security.jwks-uri", () -> USERS.url("/.well-known/jwks.json"));
-        registry.add("spring.data.redis.database", () -> TestDatabase.REDIS_DATABASE);
-    }
-
-    @AfterAll
-    static void stop() {
-        USERS.close();
-    }
-
-    String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
-
-    static String json(String... pairs) {
-        StringBuilder out = new StringBuilder("{");
-        for (int i = 0; i + 1 < pairs.length; i += 2) {
-            out.append(i == 0 ? "" : ",").append('"').append(pairs[i]).append("\":\"").append(pairs[i + 1]).append('"');
-        }
-        return out.append('}').toString();
-    }
+class IdentityFlowIT extends FlowITSupport {
 
     Http.Response post(String path, String body, String... headers) {
         String[] all = new String[headers.length + 2];
