@@ -68,9 +68,17 @@ class IdentityIT extends ServiceITSupport {
         return JSON.readTree(new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[0]), StandardCharsets.UTF_8));
     }
 
+    /** Each test signs in from its own client address (as the gateway reports it), like separate people do. */
+    final String clientIp = "10.1." + java.util.concurrent.ThreadLocalRandom.current().nextInt(256) + "."
+            + (1 + java.util.concurrent.ThreadLocalRandom.current().nextInt(254));
+
     Http.Response login(String email, String password) {
+        return loginFrom(clientIp, email, password);
+    }
+
+    Http.Response loginFrom(String ip, String email, String password) {
         return Http.post(url("/api/v1/auth/login"), "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}",
-                "Content-Type", "application/json");
+                "Content-Type", "application/json", "X-Forwarded-For", "203.0.113.9, " + ip);
     }
 
     Http.Response refresh(String refreshToken) {
@@ -203,6 +211,19 @@ class IdentityIT extends ServiceITSupport {
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(300))
                 .until(() -> login(user.email(), user.password()).status() == 200);
         assertThat(login(user.email(), "wrong-again-1").status()).as("a success resets the count").isEqualTo(401);
+    }
+
+    @Test
+    void shouldSlowDownOneAddressTryingManyAccounts() {
+        Registered user = register();
+        for (int i = 0; i < 20; i++) {
+            assertThat(login("nobody-" + i + "-" + UUID.randomUUID() + "@example.com", "guessing-password-" + i).status()).isEqualTo(401);
+        }
+        Http.Response throttled = login(user.email(), user.password());
+        assertThat(throttled.status()).as("the address is slowed down").isEqualTo(429);
+        assertThat(throttled.header("Retry-After")).isNotBlank();
+        assertThat(loginFrom("10.9.9." + (1 + java.util.concurrent.ThreadLocalRandom.current().nextInt(254)), user.email(), user.password())
+                .status()).as("the owner from another address is not").isEqualTo(200);
     }
 
     // ---- refresh tokens --------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ public abstract class ServiceITSupport {
         registry.add("spring.datasource.url", TestDatabase::url);
         registry.add("spring.flyway.clean-disabled", () -> "false");
         registry.add("waqup.security.jwks-uri", () -> TestTokens.shared().jwksUri());
+        registry.add("waqup.security.service-client.token-uri", () -> TestTokens.shared().serviceTokenUri());
         registry.add("spring.rabbitmq.virtual-host", () -> TestDatabase.RABBIT_VHOST);
         registry.add("spring.data.redis.database", () -> TestDatabase.REDIS_DATABASE);
     }

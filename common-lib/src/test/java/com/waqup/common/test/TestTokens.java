@@ -48,6 +48,23 @@ public final class TestTokens {
                     out.write(jwks);
                 }
             });
+            // a stand-in for user-service's service-token endpoint (any service name, any secret): lets a
+            // service under test obtain the credential other services (started as processes) accept
+            server.createContext("/service-auth/token", exchange -> {
+                String auth = exchange.getRequestHeaders().getFirst("Authorization");
+                String name = "unknown";
+                if (auth != null && auth.startsWith("Basic ")) {
+                    String decoded = new String(java.util.Base64.getDecoder().decode(auth.substring(6)), StandardCharsets.UTF_8);
+                    name = decoded.substring(0, Math.max(0, decoded.indexOf(':')));
+                }
+                byte[] body = ("{\"access_token\":\"" + service(name) + "\",\"token_type\":\"Bearer\",\"expires_in\":300}")
+                        .getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, body.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            });
             server.start();
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -72,6 +89,11 @@ public final class TestTokens {
             shared = new TestTokens();
         }
         return shared;
+    }
+
+    /** Where a service under test gets its service token ({@code waqup.security.service-client.token-uri}). */
+    public String serviceTokenUri() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/service-auth/token";
     }
 
     public String jwksUri() {

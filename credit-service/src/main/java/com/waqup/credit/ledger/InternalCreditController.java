@@ -89,6 +89,20 @@ class InternalCreditController {
         return ledger.adjust(body.userId(), body.delta(), body.reason(), "adjustment:" + body.idempotencyKey());
     }
 
+    record Quote(String contentType, int required, int available, boolean sufficient) {
+    }
+
+    /** What a creation of {@code content_type} costs this person and whether they can afford it now. */
+    @GetMapping("/quote")
+    Quote quote(@org.springframework.web.bind.annotation.RequestParam("user_id") UUID userId,
+            @org.springframework.web.bind.annotation.RequestParam("content_type") String contentType) {
+        int required = ledger.costOf(contentType).orElseThrow(() -> com.waqup.common.error.ApiException.badRequest(
+                "VALIDATION_FAILED", "The request has invalid fields", java.util.Map.of("fields",
+                        java.util.Map.of("content_type", "must be one of affirmation, guided_meditation, ritual"))));
+        int available = ledger.balance(userId).available();
+        return new Quote(contentType, required, available, available >= required);
+    }
+
     @GetMapping("/balances/{userId}")
     LedgerService.Balance balance(@PathVariable UUID userId) {
         return ledger.balance(userId);

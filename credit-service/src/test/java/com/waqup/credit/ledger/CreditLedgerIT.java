@@ -313,6 +313,21 @@ class CreditLedgerIT extends ServiceITSupport {
         amqp.deleteQueue(queue.getName());
     }
 
+    @Test
+    void shouldQuoteACreationForAPerson() {
+        UUID user = UUID.randomUUID();
+        grant(user, 1, UUID.randomUUID().toString());
+        JsonNode ritual = Http.get(url("/internal/credits/quote?user_id=" + user + "&content_type=ritual"), "Authorization", service).json();
+        assertThat(ritual.path("required").asInt()).isEqualTo(1);
+        assertThat(ritual.path("available").asInt()).isEqualTo(1);
+        assertThat(ritual.path("sufficient").asBoolean()).isTrue();
+        JsonNode meditation = Http.get(url("/internal/credits/quote?user_id=" + user + "&content_type=guided_meditation"),
+                "Authorization", service).json();
+        assertThat(meditation.path("sufficient").asBoolean()).isFalse();
+        assertThat(Http.get(url("/internal/credits/quote?user_id=" + user + "&content_type=poem"), "Authorization", service).status())
+                .isEqualTo(400);
+    }
+
     // ---- access -----------------------------------------------------------------------------------------
 
     @Test

@@ -1,12 +1,9 @@
 package com.waqup.user.auth;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -90,7 +87,7 @@ class AuthService {
         boolean matches = passwords.matches(password, found.map(Account::passwordHash).orElse(dummyHash));
         if (found.isEmpty() || !matches) {
             throttle.recordFailure(normalized, ip);
-            security.info("login failed for an account hash {} from {}", LoginThrottle.hash(normalized).substring(0, 12), ip);
+            security.info("login failed for an account hash {} from {}", Hashes.sha256(normalized).substring(0, 12), ip);
             throw new ApiException(HttpStatus.UNAUTHORIZED, "INVALID_CREDENTIALS", "The email or password is incorrect");
         }
         throttle.recordSuccess(normalized);
@@ -104,7 +101,7 @@ class AuthService {
     @Transactional(noRollbackFor = ApiException.class)
     public Rotated refresh(String rawRefreshToken) {
         Instant now = clock.instant();
-        RefreshToken token = refreshTokens.findForUpdate(hash(rawRefreshToken)).orElseThrow(AuthService::invalidRefresh);
+        RefreshToken token = refreshTokens.findForUpdate(Hashes.sha256(rawRefreshToken)).orElseThrow(AuthService::invalidRefresh);
         if (token.revoked()) {
             throw invalidRefresh();
         }
@@ -127,7 +124,7 @@ class AuthService {
     /** Ends the session the refresh token belongs to, if it is the caller's; silent otherwise. */
     @Transactional
     public void logout(UUID userId, String rawRefreshToken) {
-        refreshTokens.findForUpdate(hash(rawRefreshToken)).filter(t -> t.userId().equals(userId))
+        refreshTokens.findForUpdate(Hashes.sha256(rawRefreshToken)).filter(t -> t.userId().equals(userId))
                 .ifPresent(t -> refreshTokens.revokeFamily(t.familyId(), clock.instant(), "logout"));
     }
 
@@ -144,17 +141,10 @@ class AuthService {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String raw = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        refreshTokens.save(RefreshToken.issue(family, userId, hash(raw), now, now.plus(properties.refreshTokenTtl())));
+        refreshTokens.save(RefreshToken.issue(family, userId, Hashes.sha256(raw), now, now.plus(properties.refreshTokenTtl())));
         return raw;
     }
 
-    static String hash(String raw) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static ApiException emailTaken() {
         return new ApiException(HttpStatus.CONFLICT, "EMAIL_TAKEN", "An account with this email already exists",

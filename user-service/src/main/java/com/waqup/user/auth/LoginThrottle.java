@@ -1,9 +1,6 @@
 package com.waqup.user.auth;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Map;
 
 import com.waqup.common.error.ApiException;
@@ -35,7 +32,7 @@ class LoginThrottle {
 
     void checkAllowed(String normalizedEmail, String ip) {
         try {
-            long wait = Math.max(ttl(lockKey("acct", hash(normalizedEmail))), ttl(lockKey("ip", ip)));
+            long wait = Math.max(ttl(lockKey("acct", Hashes.sha256(normalizedEmail))), ttl(lockKey("ip", ip)));
             if (wait > 0) {
                 throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_LOGIN_ATTEMPTS",
                         "Too many failed sign-in attempts; try again in " + wait + " seconds",
@@ -48,7 +45,7 @@ class LoginThrottle {
 
     void recordFailure(String normalizedEmail, String ip) {
         try {
-            fail("acct", hash(normalizedEmail), config.accountFailures(), config.maxAccountDelay());
+            fail("acct", Hashes.sha256(normalizedEmail), config.accountFailures(), config.maxAccountDelay());
             fail("ip", ip, config.ipFailures(), config.maxIpDelay());
         } catch (DataAccessException e) {
             log.warn("login throttle unavailable (Redis): {}", e.toString());
@@ -57,7 +54,7 @@ class LoginThrottle {
 
     void recordSuccess(String normalizedEmail) {
         try {
-            String h = hash(normalizedEmail);
+            String h = Hashes.sha256(normalizedEmail);
             redis.delete(java.util.List.of(countKey("acct", h), lockKey("acct", h)));
         } catch (DataAccessException e) {
             log.warn("login throttle unavailable (Redis): {}", e.toString());
@@ -88,11 +85,4 @@ class LoginThrottle {
         return "auth:wait:" + kind + ":" + subject;
     }
 
-    static String hash(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,0 +1,155 @@
+package com.waqup.conversation.session;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+import com.waqup.common.error.ApiException;
+import com.waqup.conversation.clients.CreditClient;
+import com.waqup.conversation.clients.GenerationClient;
+import com.waqup.conversation.clients.ProfileClient;
+import com.waqup.conversation.dialogue.ContentType;
+import com.waqup.conversation.dialogue.Dialogue;
+import com.waqup.conversation.dialogue.DialogueState;
+import com.waqup.conversation.dialogue.Extraction;
+import com.waqup.conversation.dialogue.Session;
+import com.waqup.conversation.dialogue.SlotExtractor;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/** The conversation use cases, shared by the REST API and the WebSocket. */
+@Service
+public class ConversationService {
+
+    private final SessionStore sessions;
+    private final Transcripts transcripts;
+    private final SlotExtractor extractor;
+    private final ProfileClient profiles;
+    private final CreditClient credits;
+    private final GenerationClient generation;
+    private final Clock clock;
+
+    ConversationService(SessionStore sessions, Transcripts transcripts, SlotExtractor extractor, ProfileClient profiles,
+            CreditClient credits, GenerationClient generation, Clock clock) {
+        this.sessions = sessions;
+        this.transcripts = transcripts;
+        this.extractor = extractor;
+        this.profiles = profiles;
+        this.credits = credits;
+        this.generation = generation;
+        this.clock = clock;
+    }
+
+    public record Turn(String sessionId, DialogueState state, String response, Map<String, Object> context,
+            Map<String, Object> summary) {
+    }
+
+    public record Started(UUID ritualId, String status, int estimatedTime) {
+    }
+
+    public Turn start(UUID userId, String contentType, String intent) {
+        ContentType type = ContentType.of(contentType).orElseThrow(() -> ApiException.badRequest("VALIDATION_FAILED",
+                "The request has invalid fields", Map.of("fields", Map.of("content_type",
+                        "must be one of affirmation, guided_meditation, ritual"))));
+        Session session = Session.start(userId, type, profiles.defaultsFor(userId), clock.instant());
+        if (intent != null && !intent.isBlank()) {
+            Extraction x = extractor.extract(intent, type, DialogueState.IntentDiscovery);
+            session.slots.intent = x.slots().intent != null ? x.slots().intent : null;
+        }
+        String greeting = Dialogue.greeting(type, session.slots.intent);
+        session.record("assistant", greeting, clock.instant());
+        save(session);
+        return new Turn(session.sessionId, session.state, greeting, session.slots.toContext(), null);
+    }
+
+    public Turn message(UUID userId, String sessionId, String message) {
+        return locked(userId, sessionId, session -> {
+            if (session.state.closed()) {
+                throw new ApiException(HttpStatus.CONFLICT, "SESSION_CLOSED", "This conversation has ended; start a new one");
+            }
+            session.record("user", message, clock.instant());
+            Extraction x = extractor.extract(message, session.contentType, session.state);
+            Dialogue.Reply reply = Dialogue.turn(session, x, () -> credits.quote(session.userId, session.contentType));
+            session.record("assistant", reply.text(), clock.instant());
+            save(session);
+            return new Turn(session.sessionId, session.state, reply.text(), session.slots.toContext(), reply.summary());
+        });
+    }
+
+    public Session state(UUID userId, String sessionId) {
+        return owned(userId, sessionId);
+    }
+
+    public Map<String, Object> summaryOf(Session session) {
+        return session.state == DialogueState.Confirmation ? Dialogue.summary(session, credits.quote(session.userId, session.contentType)) : null;
+    }
+
+    /**
+     * {@code confirm: true} at Confirmation starts generation (content-generation places the hold); repeating it
+     * returns the same ritual id. {@code confirm: false} goes back to the dialogue.
+     */
+    public Object complete(UUID userId, String sessionId, boolean confirm) {
+        return locked(userId, sessionId, session -> {
+            if (session.ritualId != null) {
+                return new Started(session.ritualId, "generating", session.estimatedTime == null ? 60 : session.estimatedTime);
+            }
+            if (session.state == DialogueState.Support) {
+                throw new ApiException(HttpStatus.CONFLICT, "SESSION_IN_SUPPORT",
+                        "This conversation is paused for your wellbeing; nothing will be created from it");
+            }
+            if (session.state.closed()) {
+                throw new ApiException(HttpStatus.CONFLICT, "SESSION_CLOSED", "This conversation has ended; start a new one");
+            }
+            if (session.state != DialogueState.Confirmation) {
+                throw new ApiException(HttpStatus.CONFLICT, "SESSION_NOT_READY",
+                        "A few details are still missing before this can be created", Map.of("state", session.state.name()));
+            }
+            if (!confirm) {
+                session.state = DialogueState.Personalization;
+                session.personalizationConfirmed = false;
+                String text = "No problem. What would you like to change: the focus, the length, the time, or the voice?";
+                session.record("assistant", text, clock.instant());
+                save(session);
+                return new Turn(session.sessionId, session.state, text, session.slots.toContext(), null);
+            }
+            Map<String, Object> request = new LinkedHashMap<>(Dialogue.summary(session, new Dialogue.Quote(0, null)));
+            request.remove("cost");
+            request.remove("available");
+            request.put("intent", session.slots.intent);
+            request.put("emotional_context", session.slots.emotionalContext);
+            GenerationClient.Started started = generation.start(session.sessionId, userId, session.contentType.code(), request);
+            session.ritualId = started.ritualId();
+            session.estimatedTime = started.estimatedTime();
+            session.state = DialogueState.Completed;
+            session.record("assistant", "Creating your " + session.contentType.label() + " now.", clock.instant());
+            save(session);
+            return new Started(started.ritualId(), "generating", started.estimatedTime());
+        });
+    }
+
+    private <T> T locked(UUID userId, String sessionId, Function<Session, T> work) {
+        owned(userId, sessionId);
+        if (!sessions.lock(sessionId)) {
+            throw new ApiException(HttpStatus.CONFLICT, "SESSION_BUSY", "The previous message is still being handled");
+        }
+        try {
+            return work.apply(owned(userId, sessionId));
+        } finally {
+            sessions.unlock(sessionId);
+        }
+    }
+
+    /** The session if it exists and is the caller's; a missing, expired or foreign one is the same 404. */
+    private Session owned(UUID userId, String sessionId) {
+        return sessions.find(sessionId).filter(s -> s.userId.equals(userId))
+                .orElseThrow(() -> ApiException.notFound("SESSION_NOT_FOUND", "No such conversation (it may have expired)"));
+    }
+
+    private void save(Session session) {
+        sessions.save(session);
+        transcripts.save(session);
+    }
+}
+
