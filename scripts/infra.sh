@@ -13,12 +13,12 @@ S3PROXY_VERSION="4.1.0"
 ES_PORT="${ES_PORT:-9200}"
 S3_PORT="${S3_PORT:-9000}"
 
-log() { printf '  \033[1m[infra]\033[0m %s\n' "$*" >&2; }
+if [ -t 2 ]; then log() { printf '  \033[1m[infra]\033[0m %s\n' "$*" >&2; }; else log() { printf '  [infra] %s\n' "$*" >&2; }; fi
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 wait_for() { # wait_for <seconds> <description> <command...>
-  local secs=$1 what=$2; shift 2
+  local secs=$1 what=$2 i; shift 2
   for ((i = 0; i < secs; i++)); do
     if "$@" >/dev/null 2>&1; then return 0; fi
     sleep 1
@@ -30,7 +30,7 @@ mvn_fetch() { # mvn_fetch <groupId:artifactId:version:type[:classifier]> <dir>
   mkdir -p "$2"
   # run outside the project (no pom in the working directory); the system Maven if present, else the wrapper's
   local mvn; mvn=$(command -v mvn || echo "$WAQUP_ROOT/mvnw")
-  (cd "$2" && MAVEN_PROJECTBASEDIR="$WAQUP_ROOT" "$mvn" -q -B org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
+  (cd "$2" && MAVEN_PROJECTBASEDIR="$WAQUP_ROOT" "$mvn" -q -B -ntp org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
      -Dartifact="$1" -DoutputDirectory="$2" -Dmdep.overWriteIfNewer=true)
 }
 
@@ -92,11 +92,16 @@ ensure_es() {
   chown -R esuser: "$home" "$data"
   chmod 755 "$INFRA_HOME" "$INFRA_DATA"
   log "starting Elasticsearch on :$ES_PORT"
-  runuser -u esuser -- env ES_JAVA_HOME="$JAVA_HOME" ES_JAVA_OPTS="-Xms512m -Xmx512m" \
+  # its start-up chatter (JVM warnings) goes to a file, shown only if it does not come up
+  if ! runuser -u esuser -- env -u JAVA_HOME ES_JAVA_HOME="$JAVA_HOME" ES_JAVA_OPTS="-Xms512m -Xmx512m" \
     "$home/bin/elasticsearch" -d -p "$data/run/es.pid" -E discovery.type=single-node -E network.host=127.0.0.1 \
     -E http.port="$ES_PORT" -E xpack.security.enabled=false -E xpack.ml.enabled=false \
-    -E path.data="$data/data" -E path.logs="$data/logs" >/dev/null
-  wait_for 120 Elasticsearch curl -fs "http://127.0.0.1:$ES_PORT/_cluster/health?wait_for_status=yellow&timeout=1s"
+    -E path.data="$data/data" -E path.logs="$data/logs" >"$data/logs/start.log" 2>&1 \
+    || ! wait_for 120 Elasticsearch curl -fs "http://127.0.0.1:$ES_PORT/_cluster/health?wait_for_status=yellow&timeout=1s"; then
+    tail -n 20 "$data/logs/start.log" >&2
+    log "Elasticsearch did not start; its logs: $data/logs"
+    return 1
+  fi
 }
 
 ensure_s3() {
@@ -118,15 +123,33 @@ CONF
   log "starting s3proxy on :$S3_PORT"
   nohup "$JAVA_HOME/bin/java" -Xmx256m -jar "$jar" --properties "$data/s3proxy.conf" >"$data/s3proxy.log" 2>&1 &
   echo $! >"$data/s3proxy.pid"
-  wait_for 60 s3proxy port_open "$S3_PORT"
+  if ! wait_for 60 s3proxy port_open "$S3_PORT"; then tail -n 20 "$data/s3proxy.log" >&2; return 1; fi
 }
 
+stop_pidfile() { # stop_pidfile <pid file> <name> <port> <command line word>: TERM, wait (bounded), else KILL
+  local f=$1 name=$2 port=$3 word=$4 pid i
+  [ -f "$f" ] || return 0
+  pid=$(cat "$f" 2>/dev/null || true)
+  # only if that pid is still the process we started (a stale pid file may name an unrelated process now)
+  if [[ "$pid" =~ ^[0-9]+$ ]] && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$word" \
+     && kill "$pid" 2>/dev/null; then
+    for ((i = 0; i < 60; i++)); do
+      [ -d "/proc/$pid" ] || break
+      sleep 0.5
+    done
+    if [ -d "/proc/$pid" ]; then kill -KILL "$pid" 2>/dev/null || true; fi
+    wait_for 10 "$name to release port $port" eval '! port_open '"$port" || true
+    log "stopped $name"
+  fi
+  rm -f "$f"
+}
+
+stop_es() { stop_pidfile "$INFRA_DATA/es/run/es.pid" Elasticsearch "$ES_PORT" org.elasticsearch; }
+stop_s3() { stop_pidfile "$INFRA_DATA/s3/s3proxy.pid" s3proxy "$S3_PORT" s3proxy; }
+
 stop_extra() { # stops what ensure_es / ensure_s3 started (never Postgres, Redis or RabbitMQ)
-  local f
-  for f in "$INFRA_DATA/es/run/es.pid" "$INFRA_DATA/s3/s3proxy.pid"; do
-    [ -f "$f" ] && kill "$(cat "$f")" 2>/dev/null && log "stopped $(basename "$f" .pid)"
-    rm -f "$f"
-  done
+  stop_es
+  stop_s3
 }
 
 ensure_all() { ensure_core; ensure_db; ensure_tts; ensure_s3; ensure_es; }
