@@ -1,0 +1,61 @@
+package com.waqup.conversation.extraction;
+
+import java.util.Locale;
+
+/**
+ * A vendor call that did not give a usable answer. The message is ours and never contains the vendor's response
+ * body (an error body can quote part of the API key or the person's message), so it is safe to log.
+ */
+final class LlmException extends RuntimeException {
+
+    enum Reason {
+        /** connect or read timeout */
+        TIMEOUT(true),
+        /** the connection failed otherwise */
+        IO(true),
+        /** 429 */
+        RATE_LIMITED(true),
+        /** 5xx (Anthropic's 529 "overloaded" included) */
+        SERVER_ERROR(true),
+        /** any other 4xx: our request, our key or our quota is wrong; the same call would fail again */
+        CLIENT_ERROR(false),
+        /** the model refused, was cut off, or its answer is not the JSON object we asked for */
+        MALFORMED(false);
+
+        private final boolean retryable;
+
+        Reason(boolean retryable) {
+            this.retryable = retryable;
+        }
+
+        String tag() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private final Reason reason;
+    private final int status;
+
+    LlmException(Reason reason, int status, String message, Throwable cause) {
+        super(message, cause, false, false);
+        this.reason = reason;
+        this.status = status;
+    }
+
+    static LlmException malformed(String message) {
+        return new LlmException(Reason.MALFORMED, 0, message, null);
+    }
+
+    Reason reason() {
+        return reason;
+    }
+
+    /** The HTTP status the vendor answered, or 0 when there was no HTTP answer. */
+    int status() {
+        return status;
+    }
+
+    boolean retryable() {
+        return reason.retryable;
+    }
+}

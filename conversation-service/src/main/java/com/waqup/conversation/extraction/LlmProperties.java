@@ -1,0 +1,83 @@
+package com.waqup.conversation.extraction;
+
+import java.time.Duration;
+import java.util.Locale;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.StringUtils;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Which LLM (if any) reads a person's messages, and how it is reached (docs/llm.md). A provider that needs a key
+ * and has none refuses to start: the service fails at startup with the name of the variable to set, instead of
+ * sending every message to a vendor that answers 401. {@code toString()} never prints a key.
+ *
+ * @param provider    {@code composer} (no LLM: the offline lexicon extractor), {@code openai} or {@code anthropic}
+ * @param timeout     connect and read timeout of one vendor call
+ * @param maxAttempts calls per message, first one included, when the vendor times out or answers 429/5xx
+ * @param retryDelay  pause before the first retry (doubling after that)
+ */
+@ConfigurationProperties("waqup.llm")
+@Validated
+record LlmProperties(
+        @NotNull @DefaultValue("composer") Provider provider,
+        @Valid @NotNull @DefaultValue OpenAi openai,
+        @Valid @NotNull @DefaultValue Anthropic anthropic,
+        @NotNull @DefaultValue("5s") Duration timeout,
+        @Min(1) @Max(5) @DefaultValue("2") int maxAttempts,
+        @NotNull @DefaultValue("250ms") Duration retryDelay) {
+
+    enum Provider {
+        COMPOSER, OPENAI, ANTHROPIC;
+
+        /** The value as configured and as the {@code provider} tag of the metrics. */
+        String code() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    LlmProperties {
+        if (provider == Provider.OPENAI && openai != null && !StringUtils.hasText(openai.apiKey())) {
+            throw new IllegalArgumentException("waqup.llm.provider=openai needs an API key: set OPENAI_API_KEY "
+                    + "(waqup.llm.openai.api-key), or use waqup.llm.provider=composer for the offline extractor");
+        }
+        if (provider == Provider.ANTHROPIC && anthropic != null && !StringUtils.hasText(anthropic.apiKey())) {
+            throw new IllegalArgumentException("waqup.llm.provider=anthropic needs an API key: set ANTHROPIC_API_KEY "
+                    + "(waqup.llm.anthropic.api-key), or use waqup.llm.provider=composer for the offline extractor");
+        }
+    }
+
+    /** OpenAI's Chat Completions API, or any server that speaks it. */
+    record OpenAi(
+            @NotNull @DefaultValue("https://api.openai.com") String baseUrl,
+            @DefaultValue("") String apiKey,
+            @NotNull @DefaultValue("gpt-4o-mini") String model) {
+
+        @Override
+        public String toString() {
+            return "OpenAi[baseUrl=" + baseUrl + ", apiKey=" + mask(apiKey) + ", model=" + model + "]";
+        }
+    }
+
+    /** Anthropic's Messages API. */
+    record Anthropic(
+            @NotNull @DefaultValue("https://api.anthropic.com") String baseUrl,
+            @DefaultValue("") String apiKey,
+            @NotNull @DefaultValue("claude-3-5-haiku-latest") String model,
+            @NotNull @DefaultValue("2023-06-01") String version) {
+
+        @Override
+        public String toString() {
+            return "Anthropic[baseUrl=" + baseUrl + ", apiKey=" + mask(apiKey) + ", model=" + model + ", version=" + version + "]";
+        }
+    }
+
+    private static String mask(String key) {
+        return StringUtils.hasText(key) ? "******" : "(none)";
+    }
+}

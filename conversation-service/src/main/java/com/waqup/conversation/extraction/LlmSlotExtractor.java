@@ -1,0 +1,68 @@
+package com.waqup.conversation.extraction;
+
+import com.waqup.conversation.dialogue.ContentType;
+import com.waqup.conversation.dialogue.DialogueState;
+import com.waqup.conversation.dialogue.Extraction;
+import com.waqup.conversation.dialogue.LexiconExtractor;
+import com.waqup.conversation.dialogue.SlotExtractor;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads a message with an LLM ({@link LlmClient}), checked and repaired by {@link ExtractionReader}, and falls back
+ * to the offline {@link LexiconExtractor} whenever the vendor fails (timeout, HTTP error, refusal, malformed answer)
+ * after its retries: the dialogue always gets an answer. Each fallback is logged as a warning (provider, reason,
+ * HTTP status: never the API key or the person's message) and counted in {@code waqup.llm.fallbacks}.
+ * <p>
+ * Safety: {@code crisis} is the OR of the model's answer and the lexicon's crisis phrases. The model can raise a
+ * crisis the lexicon does not see; it can never clear one the lexicon sees.
+ */
+public class LlmSlotExtractor implements SlotExtractor {
+
+    static final String FALLBACKS = "waqup.llm.fallbacks";
+
+    private static final Logger log = LoggerFactory.getLogger(LlmSlotExtractor.class);
+
+    private final LlmClient client;
+    private final LexiconExtractor offline;
+    private final JsonMapper json;
+    private final MeterRegistry meters;
+
+    LlmSlotExtractor(LlmClient client, LexiconExtractor offline, JsonMapper json, MeterRegistry meters) {
+        this.client = client;
+        this.offline = offline;
+        this.json = json;
+        this.meters = meters;
+    }
+
+    @Override
+    public Extraction extract(String message, ContentType type, DialogueState state) {
+        Extraction lexicon = offline.extract(message, type, state);
+        Extraction llm;
+        try {
+            llm = ExtractionReader.read(client.completeJson(ExtractionPrompt.SYSTEM,
+                    ExtractionPrompt.user(json, message, type, state), ExtractionPrompt.OUTPUT));
+        } catch (LlmException e) {
+            return fallback(lexicon, e.reason().tag(), e.status(), e.getMessage());
+        } catch (RuntimeException e) {
+            // never e.getMessage(): a library's message may quote the request
+            return fallback(lexicon, "unexpected", 0, e.getClass().getName());
+        }
+        return new Extraction(llm.slots(), llm.command(), llm.correction(), llm.crisis() || lexicon.crisis());
+    }
+
+    private Extraction fallback(Extraction lexicon, String reason, int status, String detail) {
+        log.warn("LLM extraction via {} failed ({}{}: {}); the offline extractor answers", client.provider(), reason,
+                status == 0 ? "" : ", HTTP " + status, detail);
+        Counter.builder(FALLBACKS)
+                .description("messages the offline extractor read because the LLM vendor failed")
+                .tag("provider", client.provider())
+                .tag("reason", reason)
+                .register(meters)
+                .increment();
+        return lexicon;
+    }
+}
