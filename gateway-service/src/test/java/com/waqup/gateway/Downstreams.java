@@ -45,7 +45,9 @@ final class Downstreams {
                                 }
                                 String body = "{\"service\":\"" + name + "\",\"method\":\"" + request.method().name()
                                         + "\",\"uri\":\"" + request.uri() + "\",\"correlation_id\":\"" + correlation + "\"}";
-                                return response.header("Content-Type", "application/json").sendString(Mono.just(body)).then();
+                                // like every waQup service, echo the correlation id
+                                return response.header("Content-Type", "application/json")
+                                        .header("X-Correlation-Id", String.valueOf(correlation)).sendString(Mono.just(body)).then();
                             }))
                     .bindNow();
             servers.put(name, server);

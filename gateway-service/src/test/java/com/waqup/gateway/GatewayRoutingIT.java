@@ -88,6 +88,8 @@ class GatewayRoutingIT extends GatewayITSupport {
     void shouldPassTheCallersCorrelationIdDownstreamAndBack() {
         Http.Response response = Http.get(url("/api/v1/credits/balance"), asUser("X-Correlation-Id", "mobile-7f3a-01"));
         assertThat(response.header("X-Correlation-Id")).isEqualTo("mobile-7f3a-01");
+        assertThat(response.headers().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("X-Correlation-Id"))
+                .flatMap(e -> e.getValue().stream()).count()).as("one header, not the downstream's echo too").isEqualTo(1);
         assertThat(response.json().path("correlation_id").asString()).isEqualTo("mobile-7f3a-01");
     }
 

@@ -4,7 +4,7 @@ import java.time.Clock;
 
 import com.waqup.conversation.dialogue.LexiconExtractor;
 import com.waqup.conversation.dialogue.SlotExtractor;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,9 +18,9 @@ class ConversationConfiguration {
         return Clock.systemUTC();
     }
 
-    /** The offline extractor, unless an LLM-backed one is configured. */
+    /** The offline extractor, unless an LLM-backed one is configured (waqup.llm.provider, docs/llm.md). */
     @Bean
-    @ConditionalOnMissingBean(SlotExtractor.class)
+    @ConditionalOnProperty(name = "waqup.llm.provider", havingValue = "composer", matchIfMissing = true)
     SlotExtractor lexiconExtractor() {
         return new LexiconExtractor();
     }
