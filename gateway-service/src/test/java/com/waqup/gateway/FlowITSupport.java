@@ -16,7 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * extends this and adds no configuration, so they share one gateway context and one set of services.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "waqup.gateway.rate-limits.free=4,8", "waqup.gateway.rate-limits.anonymous=50,100" })
+        "waqup.gateway.rate-limits.free=10,30", "waqup.gateway.rate-limits.anonymous=50,100" })
 abstract class FlowITSupport {
 
     static final ServiceProcess USERS = ServiceProcess.start("user-service", ServiceProcess.freePort(), Map.of());

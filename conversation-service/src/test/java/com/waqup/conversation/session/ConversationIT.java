@@ -99,7 +99,8 @@ class ConversationIT extends ConversationITSupport {
         String transcript = jdbc.queryForObject("select messages::text from conversation where session_id = ?", String.class, session);
         assertThat(transcript).contains("confidence");
 
-        redis.delete("session:" + session); // what the TTL does after an idle hour
+        redis.expire("session:" + session, java.time.Duration.ofSeconds(1)); // an idle hour, shortened
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> !redis.hasKey("session:" + session));
         Http.Response expired = post("/message", "{\"session_id\":\"" + session + "\",\"message\":\"hello\"}");
         assertThat(expired.status()).isEqualTo(404);
         assertThat(expired.json().path("error").path("code").asString()).isEqualTo("SESSION_NOT_FOUND");

@@ -9,7 +9,7 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(IdentityProperties.class)
+@EnableConfigurationProperties({ IdentityProperties.class, com.waqup.common.security.WaqupSecurityProperties.class })
 class IdentityConfiguration {
 
     /** Argon2id with Spring Security's current recommended parameters (16 MiB, 2 iterations). */
