@@ -25,7 +25,10 @@ public class ServiceTokenClient {
 
     public ServiceTokenClient(RestClient.Builder builder, WaqupSecurityProperties properties, String serviceName,
             Clock clock) {
-        this.http = builder.build();
+        org.springframework.http.client.SimpleClientHttpRequestFactory factory = new org.springframework.http.client.SimpleClientHttpRequestFactory();
+        factory.setConnectTimeout(java.time.Duration.ofSeconds(2));
+        factory.setReadTimeout(java.time.Duration.ofSeconds(5));
+        this.http = builder.clone().requestFactory(factory).build();
         this.config = properties.serviceClient();
         this.serviceName = serviceName;
         this.clock = clock;
