@@ -10,8 +10,9 @@
 # and prints the ratios gateway/direct and gateway/nginx. Figures are printed, never asserted.
 #
 # Usage: bench/gateway-overhead.sh
-# Tunables (env): BENCH_DURATION (15s) BENCH_WARMUP (15s) BENCH_CONNECTIONS (16) BENCH_THREADS (2)
-#                 BENCH_MAX_SECONDS (240, watchdog after the jars exist) BENCH_OUT (bench/.out)
+# Tunables (env): BENCH_DURATION (15s) BENCH_CONNECTIONS (16) BENCH_THREADS (2)
+#                 BENCH_WARMUP_MIN / BENCH_WARMUP_MAX (10 / 60 seconds per target, in 5 s windows)
+#                 BENCH_MAX_SECONDS (300, watchdog once the jars exist) BENCH_OUT (bench/.out)
 #                 BENCH_USER_PORT (18081) BENCH_GATEWAY_PORT (18080) BENCH_NGINX_PORT (18082)
 #                 BENCH_DB_SCHEMA (bench_users) JAVA_HOME (Temurin 25)
 # Besides wrk's figures it prints the CPU time each process spent per request (from /proc/<pid>/stat), which
@@ -24,11 +25,16 @@ export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 JAVA="$JAVA_HOME/bin/java"
 
 DURATION="${BENCH_DURATION:-15s}"
-WARMUP="${BENCH_WARMUP:-15s}"   # C2 needs ~10^4 requests before the JVMs reach steady state
+# The JVMs need tens of thousands of requests before C2 has compiled the hot paths: each target is warmed up
+# in 5 s windows until, twice in a row, a window's CPU time per request (user-service + proxy) is not 5 % below
+# the best so far (MIN..MAX seconds).
+WARMUP_MIN="${BENCH_WARMUP_MIN:-10}"
+WARMUP_MAX="${BENCH_WARMUP_MAX:-60}"
+WARMUP_WINDOW=5
 CONNECTIONS="${BENCH_CONNECTIONS:-16}"
 THREADS="${BENCH_THREADS:-2}"
 OUT="${BENCH_OUT:-$ROOT/bench/.out}"
-MAX_SECONDS="${BENCH_MAX_SECONDS:-240}"
+MAX_SECONDS="${BENCH_MAX_SECONDS:-300}"
 USER_PORT="${BENCH_USER_PORT:-18081}"
 GATEWAY_PORT="${BENCH_GATEWAY_PORT:-18080}"
 NGINX_PORT="${BENCH_NGINX_PORT:-18082}"
@@ -43,7 +49,7 @@ STARTUP_TIMEOUT=90                             # seconds per JVM
 
 declare -a STARTED_PIDS=()
 TOKEN=""
-USER_PID="" GATEWAY_PID="" NGINX_PID="" WATCHDOG_PID=""
+USER_PID="" GATEWAY_PID="" NGINX_PID="" WATCHDOG_PID="" REDIS_PID=""
 
 log() { printf '[bench] %s\n' "$*" >&2; }
 die() { log "FAILED: $*"; exit 1; }
@@ -243,17 +249,38 @@ per_request_ms() { # per_request_ms <ticks> <requests>
   awk -v t="$1" -v n="$2" -v hz="$(getconf CLK_TCK)" 'BEGIN { if (n + 0 == 0) print "-"; else printf "%.3f", t * 1000 / hz / n }'
 }
 
-declare -A RPS P50 P99 REQS PROXY_CPU USER_CPU LOAD
+declare -A RPS P50 P99 REQS PROXY_CPU USER_CPU OTHER_CPU WARMED
 FAILED=()
 GATEWAY_EVALSHA=""
 
+machine_busy_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
+
+children_ticks() { # CPU time of this shell's finished children (wrk, curl, awk...), in clock ticks
+  times >"$OUT/.times"
+  awk -v hz="$(getconf CLK_TCK)" 'NR == 2 {
+    split($1, u, /[ms]/); split($2, y, /[ms]/)
+    printf "%d", ((u[1] * 60 + u[2]) + (y[1] * 60 + y[2])) * hz }' "$OUT/.times"
+}
+
 measure() { # measure <target>
-  local target=$1 raw="$OUT/wrk-$1.txt" bad proxy user_before proxy_before
+  local target=$1 raw="$OUT/wrk-$1.txt" bad proxy ours_before user_before proxy_before busy_before kids_before
+  local t0 t1 ours busy kids
   read -r -a proxy <<<"$(proxy_pids "$target")"
   log "measuring $target for $DURATION ($THREADS threads, $CONNECTIONS connections)"
   user_before=$(cpu_ticks "$USER_PID")
   proxy_before=$(cpu_ticks "${proxy[@]}")
+  ours_before=$(cpu_ticks "$USER_PID" "${proxy[@]}" "$REDIS_PID")
+  busy_before=$(machine_busy_ticks)
+  kids_before=$(children_ticks)
+  t0=$(date +%s%N)
   run_wrk "$DURATION" "$target" "$raw"
+  t1=$(date +%s%N)
+  busy=$(($(machine_busy_ticks) - busy_before))
+  ours=$(($(cpu_ticks "$USER_PID" "${proxy[@]}" "$REDIS_PID") - ours_before))
+  kids=$(($(children_ticks) - kids_before))
+  # everything else that ran on the machine meanwhile, as a share of all cores
+  OTHER_CPU[$target]=$(awk -v b="$busy" -v o="$((ours + kids))" -v ns="$((t1 - t0))" -v hz="$(getconf CLK_TCK)" \
+    -v cores="$(nproc)" 'BEGIN { x = (b - o) / (ns / 1e9 * hz * cores) * 100; printf "%.0f%%", (x < 0 ? 0 : x) }')
   RPS[$target]=$(awk '/^Requests\/sec:/ {print $2}' "$raw")
   REQS[$target]=$(awk '/requests in/ {print $1}' "$raw")
   P50[$target]=$(to_ms "$(awk '$1 == "50%" {print $2}' "$raw")")
@@ -267,8 +294,31 @@ measure() { # measure <target>
   bad=$(awk '/Non-2xx or 3xx responses:/ {print $NF}' "$raw")
   if [[ -n $bad && $bad -gt 0 ]]; then FAILED+=("$target: $bad non-2xx responses"); fi
   if grep -q '^  Socket errors:' "$raw"; then FAILED+=("$target: $(grep '^  Socket errors:' "$raw" | sed 's/^ *//')"); fi
-  LOAD[$target]=$(cut -d' ' -f1 /proc/loadavg)   # 1-min load at the end: ~3-4 is this run alone, more is other work
   [[ -n ${RPS[$target]} && -n ${P50[$target]} && -n ${P99[$target]} ]] || die "could not parse $raw"
+}
+
+warm_up() { # warm_up <target>: 5 s windows until the CPU cost per request stops falling
+  # CPU per request (user-service + proxy) rather than throughput, which other work on the machine blurs
+  local target=$1 elapsed=0 best=0 flat=0 cost ticks requests rps=0 proxy raw="$OUT/warmup-$1.txt"
+  read -r -a proxy <<<"$(proxy_pids "$target")"
+  : >"$raw"
+  while ((elapsed < WARMUP_MAX)); do
+    ticks=$(cpu_ticks "$USER_PID" "${proxy[@]}")
+    run_wrk "${WARMUP_WINDOW}s" "$target" "$OUT/window.txt"
+    ticks=$(($(cpu_ticks "$USER_PID" "${proxy[@]}") - ticks))
+    cat "$OUT/window.txt" >>"$raw"
+    requests=$(awk '/requests in/ {print $1}' "$OUT/window.txt")
+    rps=$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' "$OUT/window.txt")
+    cost=$((ticks * 1000000 / (requests > 0 ? requests : 1)))   # micro-ticks per request
+    echo "warm-up window: ${rps} req/s, $(per_request_ms "$ticks" "$requests") CPU ms/req" >>"$raw"
+    elapsed=$((elapsed + WARMUP_WINDOW))
+    if ((best > 0 && cost * 100 > best * 95)); then flat=$((flat + 1)); else flat=0; fi
+    if ((best == 0 || cost < best)); then best=$cost; fi
+    if ((elapsed >= WARMUP_MIN && flat >= 2)); then break; fi
+  done
+  rm -f "$OUT/window.txt"
+  WARMED[$target]="${elapsed}s (last window $rps req/s, $(per_request_ms "$ticks" "$requests") CPU ms/req)"
+  log "warmed up $target: ${WARMED[$target]}"
 }
 
 redis_evalsha() { redis-cli -h 127.0.0.1 info commandstats 2>/dev/null | sed -n 's/^cmdstat_evalsha:calls=\([0-9]*\),.*/\1/p'; }
@@ -279,18 +329,20 @@ report() {
   local t
   echo
   echo "== gateway overhead: GET $PATH_ME (authenticated, profile from user-service's Redis cache), $(date -u +%Y-%m-%dT%H:%MZ)"
-  echo "   $(nproc) cores, loopback only, wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency, after a $WARMUP warm-up of each target"
+  echo "   $(nproc) cores, loopback only, wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency per target"
+  echo "   warm-up (5 s windows until CPU/request stops falling by 5 %, twice in a row; ${WARMUP_MIN}-${WARMUP_MAX} s):"
+  echo "     direct ${WARMED[direct]}; gateway ${WARMED[gateway]}; nginx ${WARMED[nginx]}"
   echo "   JVMs: Java $("$JAVA" -version 2>&1 | sed -n 's/.*version "\([^"]*\)".*/\1/p'), ${JVM_OPTS[*]}; nginx $(nginx -v 2>&1 | sed 's/.*nginx\///') (worker_processes auto)"
   echo "   gateway rate limit raised to $RATE_LIMIT (replenish/s,burst): the Redis token-bucket script still runs on"
   echo "   every request (Redis EVALSHA calls during the gateway run: ${GATEWAY_EVALSHA:-n/a}), it just never refuses"
-  echo "   load average before / after: $LOAD_BEFORE / $LOAD_AFTER; load1 below is taken at the end of each"
-  echo "   measurement: about 3-4 is this benchmark alone, more means other work competed for the 2 cores"
+  echo "   load average before / after: $LOAD_BEFORE / $LOAD_AFTER; \"other CPU\" is the share of both cores used"
+  echo "   during each measurement by processes other than wrk, user-service, the proxy and Redis (0% = quiet machine)"
   echo
-  printf '   %-8s %11s %9s %9s %9s %17s %20s %6s\n' target "requests/s" "p50 ms" "p99 ms" requests \
-    "proxy CPU ms/req" "user-svc CPU ms/req" "load1"
+  printf '   %-8s %11s %9s %9s %9s %17s %20s %9s\n' target "requests/s" "p50 ms" "p99 ms" requests \
+    "proxy CPU ms/req" "user-svc CPU ms/req" "other CPU"
   for t in direct gateway nginx; do
-    printf '   %-8s %11.0f %9.2f %9.2f %9s %17s %20s %6s\n' "$t" "${RPS[$t]}" "${P50[$t]}" "${P99[$t]}" "${REQS[$t]}" \
-      "${PROXY_CPU[$t]}" "${USER_CPU[$t]}" "${LOAD[$t]}"
+    printf '   %-8s %11.0f %9.2f %9.2f %9s %17s %20s %9s\n' "$t" "${RPS[$t]}" "${P50[$t]}" "${P99[$t]}" "${REQS[$t]}" \
+      "${PROXY_CPU[$t]}" "${USER_CPU[$t]}" "${OTHER_CPU[$t]}"
   done
   echo
   printf '   %-16s %11s %9s %9s %15s\n' ratio "throughput" "p50" "p99" "proxy CPU/req"
@@ -329,10 +381,11 @@ main() {
   start_nginx
   obtain_token
   for t in direct gateway nginx; do check_target "$t"; done
+  REDIS_PID=$(redis-cli -h 127.0.0.1 info server 2>/dev/null | sed -n 's/^process_id:\([0-9]*\).*/\1/p')
   grep -qi '^x-ratelimit-remaining:' "$OUT/gateway.headers" || die "gateway response carries no X-RateLimit-Remaining: limiter not applied?"
-  for t in direct gateway nginx; do
-    log "warming up $t for $WARMUP"
-    run_wrk "$WARMUP" "$t" "$OUT/warmup-$t.txt"
+  # the gateway first: its traffic also warms user-service's code path, which shortens the two others
+  for t in gateway direct nginx; do
+    warm_up "$t"
   done
   for t in direct gateway nginx; do
     before=$(redis_evalsha)
