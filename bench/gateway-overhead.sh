@@ -11,10 +11,11 @@
 #
 # Usage: bench/gateway-overhead.sh
 # Tunables (env): BENCH_DURATION (15s) BENCH_CONNECTIONS (16) BENCH_THREADS (2)
-#                 BENCH_WARMUP_MIN / BENCH_WARMUP_MAX (10 / 60 seconds per target, in 5 s windows)
-#                 BENCH_MAX_SECONDS (300, watchdog once the jars exist) BENCH_OUT (bench/.out)
-#                 BENCH_USER_PORT (18081) BENCH_GATEWAY_PORT (18080) BENCH_NGINX_PORT (18082)
+#                 BENCH_WARMUP_MIN / BENCH_WARMUP_MAX (10 / 120 seconds per target, in 5 s windows)
+#                 BENCH_MAX_SECONDS (420, watchdog once the jars exist) BENCH_OUT (bench/.out)
+#                 BENCH_USER_PORT (18581) BENCH_GATEWAY_PORT (18580) BENCH_NGINX_PORT (18582)
 #                 BENCH_DB_SCHEMA (bench_users) JAVA_HOME (Temurin 25)
+# A run takes about 3.5 minutes here: ~35 s start-up, ~2 min warm-up (mostly the gateway's JIT), 45 s measuring.
 # Besides wrk's figures it prints the CPU time each process spent per request (from /proc/<pid>/stat), which
 # is less sensitive than throughput to other load on a shared 2-core machine.
 # Started processes (two JVMs, nginx) are stopped on exit; logs and raw wrk outputs stay in $BENCH_OUT.
@@ -29,15 +30,15 @@ DURATION="${BENCH_DURATION:-15s}"
 # in 5 s windows until, twice in a row, a window's CPU time per request (user-service + proxy) is not 5 % below
 # the best so far (MIN..MAX seconds).
 WARMUP_MIN="${BENCH_WARMUP_MIN:-10}"
-WARMUP_MAX="${BENCH_WARMUP_MAX:-60}"
+WARMUP_MAX="${BENCH_WARMUP_MAX:-120}"   # the gateway needs ~80 s on this 2-core machine, the others 10-20 s
 WARMUP_WINDOW=5
 CONNECTIONS="${BENCH_CONNECTIONS:-16}"
 THREADS="${BENCH_THREADS:-2}"
 OUT="${BENCH_OUT:-$ROOT/bench/.out}"
-MAX_SECONDS="${BENCH_MAX_SECONDS:-300}"
-USER_PORT="${BENCH_USER_PORT:-18081}"
-GATEWAY_PORT="${BENCH_GATEWAY_PORT:-18080}"
-NGINX_PORT="${BENCH_NGINX_PORT:-18082}"
+MAX_SECONDS="${BENCH_MAX_SECONDS:-420}"
+USER_PORT="${BENCH_USER_PORT:-18581}"   # 1858x: clear of the platform (808x) and of other benches (1808x)
+GATEWAY_PORT="${BENCH_GATEWAY_PORT:-18580}"
+NGINX_PORT="${BENCH_NGINX_PORT:-18582}"
 DB_SCHEMA="${BENCH_DB_SCHEMA:-bench_users}"   # a schema of its own: the bench never touches the platform's users
 JVM_OPTS=(-Xmx256m)
 # replenish/s,burst: high enough never to refuse, so the limiter still runs its Redis script on every request
@@ -100,10 +101,13 @@ start_jvm() { # start_jvm <module> <log name> [env assignments...] -- [extra jvm
   log "started $module (pid $!), log $OUT/$name.log"
 }
 
-wait_ready() { # wait_ready <name> <port>
-  local name=$1 port=$2 i
+owns_port() { ss -ltnpH "( sport = :$2 )" 2>/dev/null | grep -q "pid=$1,"; }
+
+wait_ready() { # wait_ready <name> <pid> <port>: our own process must be the one answering
+  local name=$1 pid=$2 port=$3 i
   for ((i = 0; i < STARTUP_TIMEOUT; i++)); do
-    if curl -fsS -o /dev/null "http://127.0.0.1:$port/actuator/health/readiness" 2>/dev/null; then
+    kill -0 "$pid" 2>/dev/null || die "$name (pid $pid) exited during start-up (see $OUT/$name.log)"
+    if owns_port "$pid" "$port" && curl -fsS -o /dev/null "http://127.0.0.1:$port/actuator/health/readiness" 2>/dev/null; then
       log "$name ready on :$port after ~${i}s"; return 0
     fi
     sleep 1
@@ -121,8 +125,8 @@ start_services() {
     USER_SERVICE_URL="http://127.0.0.1:$USER_PORT" RATE_LIMIT_FREE="$RATE_LIMIT" RATE_LIMIT_PAID="$RATE_LIMIT" \
     -- --enable-native-access=ALL-UNNAMED
   GATEWAY_PID=$LAST_PID
-  wait_ready user-service "$USER_PORT"
-  wait_ready gateway "$GATEWAY_PORT"
+  wait_ready user-service "$USER_PID" "$USER_PORT"
+  wait_ready gateway "$GATEWAY_PID" "$GATEWAY_PORT"
 }
 
 obtain_token() { # register the bench user once (its schema persists), sign in on later runs
@@ -179,7 +183,10 @@ EOF
   NGINX_PID=$!
   STARTED_PIDS+=("$NGINX_PID")
   local i
-  for ((i = 0; i < 50; i++)); do port_open "$NGINX_PORT" && { log "nginx (pid $NGINX_PID) on :$NGINX_PORT"; return 0; }; sleep 0.1; done
+  for ((i = 0; i < 50; i++)); do
+    if owns_port "$NGINX_PID" "$NGINX_PORT"; then log "nginx (pid $NGINX_PID) on :$NGINX_PORT"; return 0; fi
+    sleep 0.1
+  done
   die "nginx did not start (see $dir/error.log)"
 }
 
@@ -336,7 +343,8 @@ report() {
   echo "   gateway rate limit raised to $RATE_LIMIT (replenish/s,burst): the Redis token-bucket script still runs on"
   echo "   every request (Redis EVALSHA calls during the gateway run: ${GATEWAY_EVALSHA:-n/a}), it just never refuses"
   echo "   load average before / after: $LOAD_BEFORE / $LOAD_AFTER; \"other CPU\" is the share of both cores used"
-  echo "   during each measurement by processes other than wrk, user-service, the proxy and Redis (0% = quiet machine)"
+  echo "   during each measurement by processes other than wrk, user-service, the proxy and Redis (a few % is the"
+  echo "   run's own loopback softirq time; much more means other work competed for the cores)"
   echo
   printf '   %-8s %11s %9s %9s %9s %17s %20s %9s\n' target "requests/s" "p50 ms" "p99 ms" requests \
     "proxy CPU ms/req" "user-svc CPU ms/req" "other CPU"
