@@ -15,7 +15,7 @@
 #                 BENCH_MAX_SECONDS (420, watchdog once the jars exist) BENCH_OUT (bench/.out)
 #                 BENCH_USER_PORT (18581) BENCH_GATEWAY_PORT (18580) BENCH_NGINX_PORT (18582)
 #                 BENCH_DB_SCHEMA (bench_users) JAVA_HOME (Temurin 25)
-# A run takes about 3.5 minutes here: ~35 s start-up, ~2 min warm-up (mostly the gateway's JIT), 45 s measuring.
+# A run takes about 4 minutes here: ~35 s start-up, ~2.5 min warm-up (mostly the gateway's JIT), 45 s measuring.
 # Besides wrk's figures it prints the CPU time each process spent per request (from /proc/<pid>/stat), which
 # is less sensitive than throughput to other load on a shared 2-core machine.
 # Started processes (two JVMs, nginx) are stopped on exit; logs and raw wrk outputs stay in $BENCH_OUT.
@@ -27,10 +27,10 @@ JAVA="$JAVA_HOME/bin/java"
 
 DURATION="${BENCH_DURATION:-15s}"
 # The JVMs need tens of thousands of requests before C2 has compiled the hot paths: each target is warmed up
-# in 5 s windows until, twice in a row, a window's CPU time per request (user-service + proxy) is not 5 % below
-# the best so far (MIN..MAX seconds).
+# in 5 s windows until, three times in a row, a window's CPU time per request (user-service + proxy) is not 5 %
+# below the best so far (MIN..MAX seconds); fewer windows stopped mid-way on noise from other work.
 WARMUP_MIN="${BENCH_WARMUP_MIN:-10}"
-WARMUP_MAX="${BENCH_WARMUP_MAX:-120}"   # the gateway needs ~80 s on this 2-core machine, the others 10-20 s
+WARMUP_MAX="${BENCH_WARMUP_MAX:-120}"   # the gateway needs 80-100 s on this 2-core machine, the others 15-35 s
 WARMUP_WINDOW=5
 CONNECTIONS="${BENCH_CONNECTIONS:-16}"
 THREADS="${BENCH_THREADS:-2}"
@@ -321,14 +321,14 @@ warm_up() { # warm_up <target>: 5 s windows until the CPU cost per request stops
     elapsed=$((elapsed + WARMUP_WINDOW))
     if ((best > 0 && cost * 100 > best * 95)); then flat=$((flat + 1)); else flat=0; fi
     if ((best == 0 || cost < best)); then best=$cost; fi
-    if ((elapsed >= WARMUP_MIN && flat >= 2)); then break; fi
+    if ((elapsed >= WARMUP_MIN && flat >= 3)); then break; fi
   done
   rm -f "$OUT/window.txt"
   WARMED[$target]="${elapsed}s (last window $rps req/s, $(per_request_ms "$ticks" "$requests") CPU ms/req)"
   log "warmed up $target: ${WARMED[$target]}"
 }
 
-redis_evalsha() { redis-cli -h 127.0.0.1 info commandstats 2>/dev/null | sed -n 's/^cmdstat_evalsha:calls=\([0-9]*\),.*/\1/p'; }
+redis_evalsha() { { redis-cli -h 127.0.0.1 info commandstats 2>/dev/null || true; } | sed -n 's/^cmdstat_evalsha:calls=\([0-9]*\),.*/\1/p'; }
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 == 0) print "n/a"; else printf "%.2f", a / b }'; }
 
@@ -337,7 +337,7 @@ report() {
   echo
   echo "== gateway overhead: GET $PATH_ME (authenticated, profile from user-service's Redis cache), $(date -u +%Y-%m-%dT%H:%MZ)"
   echo "   $(nproc) cores, loopback only, wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency per target"
-  echo "   warm-up (5 s windows until CPU/request stops falling by 5 %, twice in a row; ${WARMUP_MIN}-${WARMUP_MAX} s):"
+  echo "   warm-up (5 s windows until CPU/request stops falling by 5 %, 3 times in a row; ${WARMUP_MIN}-${WARMUP_MAX} s):"
   echo "     direct ${WARMED[direct]}; gateway ${WARMED[gateway]}; nginx ${WARMED[nginx]}"
   echo "   JVMs: Java $("$JAVA" -version 2>&1 | sed -n 's/.*version "\([^"]*\)".*/\1/p'), ${JVM_OPTS[*]}; nginx $(nginx -v 2>&1 | sed 's/.*nginx\///') (worker_processes auto)"
   echo "   gateway rate limit raised to $RATE_LIMIT (replenish/s,burst): the Redis token-bucket script still runs on"
@@ -389,7 +389,7 @@ main() {
   start_nginx
   obtain_token
   for t in direct gateway nginx; do check_target "$t"; done
-  REDIS_PID=$(redis-cli -h 127.0.0.1 info server 2>/dev/null | sed -n 's/^process_id:\([0-9]*\).*/\1/p')
+  REDIS_PID=$({ redis-cli -h 127.0.0.1 info server 2>/dev/null || true; } | sed -n 's/^process_id:\([0-9]*\).*/\1/p')
   grep -qi '^x-ratelimit-remaining:' "$OUT/gateway.headers" || die "gateway response carries no X-RateLimit-Remaining: limiter not applied?"
   # the gateway first: its traffic also warms user-service's code path, which shortens the two others
   for t in gateway direct nginx; do
