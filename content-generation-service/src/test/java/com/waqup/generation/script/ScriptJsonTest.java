@@ -3,6 +3,7 @@ package com.waqup.generation.script;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -59,5 +60,27 @@ class ScriptJsonTest {
     @Test
     void shouldReadTheGoldenShapeBackIntoTheSameScript() {
         assertThat(PLATFORM.readValue(GOLDEN, Script.class)).isEqualTo(sample());
+    }
+
+    @Test
+    void shouldWriteOnlyTheModelFieldsForAComposedScriptOfEveryType() {
+        ComposerScriptWriter writer = new ComposerScriptWriter();
+        for (ScriptType type : ScriptType.values()) {
+            Script script = writer.write(new ScriptRequest(UUID.randomUUID(), UUID.randomUUID(), type, "focus", "scattered",
+                    "morning", "work", 300, "moderate", "warm", null, "en"));
+            JsonNode json = PLATFORM.readTree(PLATFORM.writeValueAsString(script));
+
+            assertThat(json.propertyNames()).containsExactlyInAnyOrder("title", "content_type", "sections", "tags", "depth",
+                    "target_seconds", "language");
+            assertThat(json.get("content_type").asString()).isEqualTo(type.code());
+            for (JsonNode section : json.get("sections")) {
+                assertThat(section.propertyNames()).containsExactlyInAnyOrder("kind", "segments");
+                for (JsonNode segment : section.get("segments")) {
+                    assertThat(segment.propertyNames()).containsExactlyInAnyOrder("text", "pause_after");
+                    assertThat(segment.get("pause_after").isNumber()).isTrue();
+                }
+            }
+            assertThat(PLATFORM.readValue(PLATFORM.writeValueAsString(script), Script.class)).isEqualTo(script);
+        }
     }
 }
