@@ -18,6 +18,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
         "org.springframework.modulith.events.jdbc.JdbcEventPublicationAutoConfiguration" })
 @ConditionalOnClass({ IncompleteEventPublications.class, RabbitTemplate.class })
 @EnableScheduling
+@org.springframework.scheduling.annotation.EnableAsync
 public class OutboxAutoConfiguration {
 
     @Bean

@@ -17,6 +17,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * Sends each committed {@link EventEnvelope} from the outbox to the {@value Events#EXCHANGE} exchange and
  * waits for the broker's publisher confirm. Only a confirmed send completes the publication in the
  * outbox; a nack, a timeout or a broker that is down leaves it incomplete for {@link OutboxResubmitter}.
+ * It runs after commit on the application's task executor, never on the request's thread: the request's
+ * database connection is released at once and no request waits for the broker (holding it while the outbox
+ * bookkeeping needed a second connection exhausted the pool under load).
  */
 public class OutboxRelay {
 
@@ -29,6 +32,7 @@ public class OutboxRelay {
         this.confirmTimeout = confirmTimeout;
     }
 
+    @org.springframework.scheduling.annotation.Async
     @TransactionalEventListener
     public void relay(EventEnvelope<?> event) throws Exception {
         String previous = MDC.get(CorrelationId.MDC_KEY);
