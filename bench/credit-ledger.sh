@@ -1,0 +1,374 @@
+#!/usr/bin/env bash
+# Credit ledger benchmark (issue #5).
+#
+# Measures, in one run on this machine and over loopback only:
+#   (a) hold+capture pairs per second through credit-service's internal API
+#       (POST /internal/credits/holds, then POST /internal/credits/holds/{job_id}/capture, service token),
+#       at 16 and 64 concurrent clients, each client on its own account (throughput across people), plus one
+#       "hot account" run (every client on one account: the per-person row lock serializes them);
+#   (b) pgbench's built-in simple-update script (-N) on the same PostgreSQL at the same client counts;
+# prints pairs/s next to pgbench tps and their ratio, then checks the ledger invariants on database waqup,
+# schema credit (every account, not only the bench's) and prints the number of anomalies (must be 0; the
+# script exits non-zero otherwise). Figures are printed, never asserted.
+#
+# Usage: bench/credit-ledger.sh
+# Tunables (env): BENCH_SECONDS (12, per ledger run) BENCH_WARMUP (10 before the first ledger run, 3 before the
+#                 others: the JVM is warm by then) BENCH_CLIENTS ("16 64")
+#                 BENCH_HOT_CLIENTS (16; 0 skips the hot-account run) BENCH_PGBENCH_SECONDS (15)
+#                 BENCH_PGBENCH_SCALE (10) BENCH_PGBENCH_DB (waqup_bench) BENCH_CREDIT_SCHEMA (credit)
+#                 BENCH_CREDIT_ENV (extra VAR=value settings for credit-service, space-separated; empty = as shipped,
+#                 e.g. "SERVER_TOMCAT_THREADS_MAX=8", see docs/benchmarks-credit-conversation.md)
+#                 BENCH_USER_PORT (18081) BENCH_CREDIT_PORT (18086) BENCH_MAX_SECONDS (178, watchdog once the
+#                 jars exist) BENCH_OUT (bench/.out) JAVA_HOME (Temurin 25)
+# Started processes (two JVMs) are stopped on exit; logs and raw outputs stay in $BENCH_OUT/credit-ledger.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+JAVA="$JAVA_HOME/bin/java"
+
+SECONDS_PER_RUN="${BENCH_SECONDS:-12}"
+WARMUP="${BENCH_WARMUP:-10}"
+LATER_WARMUP=3
+read -r -a CLIENT_LEVELS <<<"${BENCH_CLIENTS:-16 64}"
+HOT_CLIENTS="${BENCH_HOT_CLIENTS:-16}"
+PGBENCH_SECONDS="${BENCH_PGBENCH_SECONDS:-15}"
+PGBENCH_SCALE="${BENCH_PGBENCH_SCALE:-10}"
+PGBENCH_DB="${BENCH_PGBENCH_DB:-waqup_bench}"
+CREDIT_SCHEMA="${BENCH_CREDIT_SCHEMA:-credit}"
+read -r -a CREDIT_ENV <<<"${BENCH_CREDIT_ENV:-}"
+USER_PORT="${BENCH_USER_PORT:-18081}"
+CREDIT_PORT="${BENCH_CREDIT_PORT:-18086}"
+MAX_SECONDS="${BENCH_MAX_SECONDS:-178}"
+OUT="${BENCH_OUT:-$ROOT/bench/.out}/credit-ledger"
+PG=(-h 127.0.0.1 -p 5432 -U postgres)
+JVM_OPTS=(-Xmx256m)
+GRANT=1000000                                  # credits per bench account: never the limit
+STARTUP_TIMEOUT=120                            # seconds per JVM (two start at once on two busy cores)
+
+declare -a STARTED_PIDS=()
+CREDIT_PID="" WATCHDOG_PID="" PGINIT_PID=""
+
+log() { printf '[bench] %s\n' "$*" >&2; }
+die() { log "FAILED: $*"; exit 1; }
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# --- set-up ------------------------------------------------------------------------------------------
+
+ensure_tools() {
+  local missing=()
+  command -v curl >/dev/null || missing+=(curl)
+  command -v psql >/dev/null || missing+=(postgresql-client)
+  command -v pgbench >/dev/null || missing+=(postgresql-contrib)
+  if ((${#missing[@]})); then
+    log "installing from Debian: ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+  [[ -x "$JAVA" ]] || die "no java at $JAVA (set JAVA_HOME)"
+  psql "${PG[@]}" -d waqup -Atqc 'select 1' >/dev/null || die "PostgreSQL (database waqup) is not reachable on 127.0.0.1:5432"
+}
+
+jar_of() { echo "$ROOT/$1/target/$1-0.1.0-SNAPSHOT.jar"; }
+
+ensure_jars() {
+  if [[ ! -f "$(jar_of user-service)" || ! -f "$(jar_of credit-service)" ]]; then
+    log "building user-service and credit-service jars"
+    (cd "$ROOT" && ./mvnw -B -q -DskipTests package -pl user-service,credit-service -am)
+  fi
+}
+
+ensure_ports_free() {
+  local port
+  for port in "$USER_PORT" "$CREDIT_PORT"; do
+    ! port_open "$port" || die "port $port is already in use (another benchmark? set BENCH_*_PORT)"
+  done
+}
+
+start_jvm() { # start_jvm <module> [env assignments...]
+  local module=$1; shift
+  env "$@" "$JAVA" "${JVM_OPTS[@]}" -jar "$(jar_of "$module")" >"$OUT/$module.log" 2>&1 &
+  STARTED_PIDS+=($!)
+  LAST_PID=$!
+  log "started $module (pid $!), log $OUT/$module.log"
+}
+
+wait_ready() { # wait_ready <name> <port> <pid>
+  local name=$1 port=$2 pid=$3 i
+  for ((i = 0; i < STARTUP_TIMEOUT; i++)); do
+    kill -0 "$pid" 2>/dev/null || die "$name exited during start-up (see $OUT/$name.log)"
+    if curl -fsS -o /dev/null "http://127.0.0.1:$port/actuator/health/readiness" 2>/dev/null; then
+      log "$name ready on :$port after ~${i}s"; return 0
+    fi
+    sleep 1
+  done
+  die "$name not ready on :$port after ${STARTUP_TIMEOUT}s (see $OUT/$name.log)"
+}
+
+start_services() {
+  local jwks="http://127.0.0.1:$USER_PORT/.well-known/jwks.json" token_uri="http://127.0.0.1:$USER_PORT/service-auth/token"
+  start_jvm user-service SERVER_ADDRESS=127.0.0.1 PORT="$USER_PORT" JWKS_URI="$jwks" SERVICE_TOKEN_URI="$token_uri"
+  local user_pid=$LAST_PID
+  start_jvm credit-service SERVER_ADDRESS=127.0.0.1 PORT="$CREDIT_PORT" JWKS_URI="$jwks" SERVICE_TOKEN_URI="$token_uri" \
+    DB_SCHEMA="$CREDIT_SCHEMA" ${CREDIT_ENV[@]+"${CREDIT_ENV[@]}"}
+  CREDIT_PID=$LAST_PID
+  wait_ready user-service "$USER_PORT" "$user_pid"
+  wait_ready credit-service "$CREDIT_PORT" "$CREDIT_PID"
+}
+
+service_token() { # a 5-minute service token from user-service (any allowed service name)
+  local body
+  body=$(curl -fsS -u content-generation-service:local-dev-service-secret -X POST \
+    "http://127.0.0.1:$USER_PORT/service-auth/token") || die "no service token from user-service"
+  sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p' <<<"$body"
+}
+
+pgbench_init() { # a database of its own, re-initialised every run (scale $PGBENCH_SCALE: 100,000 accounts per unit)
+  if [[ -z $(psql "${PG[@]}" -d postgres -Atqc "select 1 from pg_database where datname = '$PGBENCH_DB'") ]]; then
+    psql "${PG[@]}" -d postgres -qc "create database $PGBENCH_DB" >/dev/null
+  fi
+  pgbench "${PG[@]}" -i -q -s "$PGBENCH_SCALE" "$PGBENCH_DB" >"$OUT/pgbench-init.txt" 2>&1
+}
+
+stop_all() {
+  local pid i pids=()
+  if [[ -n $WATCHDOG_PID ]]; then # the watchdog subshell and its sleep
+    read -r -a pids <<<"$(ps -o pid= --ppid "$WATCHDOG_PID" | tr -s ' \n' ' ')"
+    kill "$WATCHDOG_PID" "${pids[@]}" 2>/dev/null || true
+    WATCHDOG_PID=""
+  fi
+  if [[ -n $PGINIT_PID ]]; then kill "$PGINIT_PID" 2>/dev/null || true; PGINIT_PID=""; fi
+  for pid in "${STARTED_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${STARTED_PIDS[@]}"; do
+    for ((i = 0; i < 150; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$pid" 2>/dev/null || true
+  done
+  if ((${#STARTED_PIDS[@]})); then log "stopped pids ${STARTED_PIDS[*]}"; fi
+  STARTED_PIDS=()
+}
+
+start_watchdog() { # bounds the run: after MAX_SECONDS the script is stopped (and the EXIT trap cleans up)
+  local main_pid=$$
+  (sleep "$MAX_SECONDS" && log "FAILED: watchdog stopped the run after ${MAX_SECONDS}s" && kill -TERM "$main_pid") &
+  WATCHDOG_PID=$!
+}
+
+# --- measuring ---------------------------------------------------------------------------------------
+
+cpu_ticks() { # user+system CPU time of the given processes, in clock ticks
+  local pid total=0 t
+  for pid in "$@"; do
+    t=$(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)
+    total=$((total + t))
+  done
+  echo "$total"
+}
+
+postgres_ticks() { # every PostgreSQL process, also anybody else's queries: the live ones (postmaster, backends,
+  # walwriter...) plus what the postmaster collected from backends that have exited (pgbench disconnects at its end)
+  local pids postmaster
+  pids=$(pgrep -x postgres 2>/dev/null | tr '\n' ' ' || true)
+  postmaster=$(pgrep -o -x postgres 2>/dev/null || true)
+  # shellcheck disable=SC2086
+  echo $(($(cpu_ticks $pids) + $(awk '{print $16 + $17}' "/proc/$postmaster/stat" 2>/dev/null || echo 0)))
+}
+
+machine_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9}' /proc/stat; }
+
+per_op_ms() { # per_op_ms <ticks> <operations>
+  awk -v t="$1" -v n="$2" -v hz="$(getconf CLK_TCK)" 'BEGIN { if (n + 0 == 0) print "-"; else printf "%.2f", t * 1000 / hz / n }'
+}
+
+busy_share() { # busy_share "<busy0> <total0>" "<busy1> <total1>": share of both cores in use
+  awk -v a="$1" -v b="$2" 'BEGIN { split(a, x, " "); split(b, y, " "); t = y[2] - x[2];
+    if (t <= 0) print "-"; else printf "%.0f%%", (y[1] - x[1]) * 100 / t }'
+}
+
+field() { sed -n "s/.*[ ]$1=\([^ ]*\).*/\1/p" <<<"$2"; } # field <key> <RESULT line>
+
+declare -A PAIRS P50 P99 ERRS HOLD50 CAP50 SVC_CPU PG_CPU MQ_CPU CLIENT_CPU BUSY TPS PGLAT PG_TX_CPU PG_BUSY
+NEXT_WARMUP=$WARMUP
+OK_PAIRS_TOTAL=0 HOLDS_OK_TOTAL=0 BENCH_ACCOUNTS=0
+FAILED=()
+
+ledger_run() { # ledger_run <key> <clients> <many|hot>
+  local key=$1 clients=$2 users=$3 raw="$OUT/ledger-$1.txt" result warmup=$NEXT_WARMUP rabbit
+  NEXT_WARMUP=$LATER_WARMUP
+  rabbit=$(pgrep -o -x beam.smp || true)
+  log "ledger: $clients clients, accounts: $users, ${warmup}s warm-up + ${SECONDS_PER_RUN}s"
+  # LedgerLoad samples the CPU time of credit-service, PostgreSQL, RabbitMQ and itself over the measured window
+  BENCH_SERVICE_TOKEN="$TOKEN" "$JAVA" -Dclk.tck="$(getconf CLK_TCK)" "$ROOT/bench/LedgerLoad.java" \
+    --url "http://127.0.0.1:$CREDIT_PORT" --clients "$clients" --seconds "$SECONDS_PER_RUN" --warmup "$warmup" \
+    --users "$users" --grant "$GRANT" --label "$key" --users-out "$OUT/users-$key.txt" \
+    --cpu "credit=$CREDIT_PID,postgres${rabbit:+,rabbitmq=$rabbit},client=self" >"$raw" 2>&1 || die "LedgerLoad failed: $(tail -5 "$raw")"
+  result=$(grep '^RESULT ' "$raw") || die "no RESULT in $raw"
+  PAIRS[$key]=$(field pairs_per_s "$result")
+  P50[$key]=$(field p50_ms "$result")
+  P99[$key]=$(field p99_ms "$result")
+  HOLD50[$key]=$(field hold_p50_ms "$result")
+  CAP50[$key]=$(field capture_p50_ms "$result")
+  ERRS[$key]=$(field errors_all "$result")
+  SVC_CPU[$key]=$(field cpu_credit "$result")
+  PG_CPU[$key]=$(field cpu_postgres "$result")
+  MQ_CPU[$key]=$(field cpu_rabbitmq "$result")
+  CLIENT_CPU[$key]=$(field cpu_client "$result")
+  BUSY[$key]="$(field busy_pct "$result")%"
+  OK_PAIRS_TOTAL=$((OK_PAIRS_TOTAL + $(field ok_pairs_total "$result")))
+  HOLDS_OK_TOTAL=$((HOLDS_OK_TOTAL + $(field holds_ok_total "$result")))
+  BENCH_ACCOUNTS=$((BENCH_ACCOUNTS + $(field accounts "$result")))
+  ((ERRS[$key] == 0)) || FAILED+=("ledger $key: ${ERRS[$key]} errors (see $raw)")
+  grep -E '^  (pairs|hold|errors|first)' "$raw" | sed 's/^/[bench]   /' >&2
+}
+
+pgbench_run() { # pgbench_run <clients>
+  local clients=$1 raw="$OUT/pgbench-c$1.txt" free pg0 m0 m1 tx
+  free=$(psql "${PG[@]}" -d postgres -Atqc "select current_setting('max_connections')::int
+      - current_setting('superuser_reserved_connections')::int - (select count(*) from pg_stat_activity)")
+  if ((free < clients + 5)); then
+    log "pgbench -c $clients skipped: only $free PostgreSQL connections free (others are using the server)"
+    TPS[$clients]="skipped"; PGLAT[$clients]="-"; PG_TX_CPU[$clients]="-"; PG_BUSY[$clients]="-"
+    return 0
+  fi
+  log "pgbench: -c $clients -j 2 -T $PGBENCH_SECONDS -N (built-in simple-update) on $PGBENCH_DB"
+  pg0=$(postgres_ticks); m0=$(machine_ticks)
+  pgbench "${PG[@]}" -c "$clients" -j 2 -T "$PGBENCH_SECONDS" -N -n "$PGBENCH_DB" >"$raw" 2>&1 \
+    || die "pgbench -c $clients failed: $(tail -5 "$raw")"
+  m1=$(machine_ticks)
+  TPS[$clients]=$(awk '/^tps = / {printf "%.1f", $3}' "$raw")
+  PGLAT[$clients]=$(awk '/^latency average = / {printf "%.2f", $4}' "$raw")
+  tx=$(awk '/^number of transactions actually processed:/ {print $NF}' "$raw" | cut -d/ -f1)
+  PG_TX_CPU[$clients]=$(per_op_ms $(($(postgres_ticks) - pg0)) "$tx")
+  PG_BUSY[$clients]=$(busy_share "$m0" "$m1")
+  [[ -n ${TPS[$clients]} ]] || die "could not parse $raw"
+  log "  pgbench -c $clients: ${TPS[$clients]} tps, latency average ${PGLAT[$clients]} ms"
+}
+
+# --- the ledger invariants ---------------------------------------------------------------------------
+
+check_invariants() { # prints "<count>|<check>" lines into $OUT/invariants.txt; every account in the schema
+  local s=$CREDIT_SCHEMA users
+  users=$(cat "$OUT"/users-*.txt 2>/dev/null | sed "s/.*/'&'/" | paste -sd, -)
+  psql "${PG[@]}" -d waqup -v ON_ERROR_STOP=1 -AtqF '|' >"$OUT/invariants.txt" <<SQL
+with sums as (select user_id, sum(amount) as total from $s.ledger_entry group by user_id),
+     open_holds as (select user_id, sum(amount) as total from $s.credit_hold where status = 'open' group by user_id),
+     acc as (select a.user_id, a.available, a.held, coalesce(s.total, 0) as ledger_sum, coalesce(o.total, 0) as open_held
+             from $s.credit_account a left join sums s using (user_id) left join open_holds o using (user_id)),
+     entries as (select hold_id, count(*) filter (where type = 'hold') as holds,
+                        count(*) filter (where type = 'capture') as captures,
+                        count(*) filter (where type = 'release') as releases
+                 from $s.ledger_entry where hold_id is not null group by hold_id)
+select count(*), 'account: available <> sum(ledger_entry.amount)' from acc where available <> ledger_sum
+union all select count(*), 'account: available < 0' from acc where available < 0
+union all select count(*), 'account: held <> sum of its open holds' from acc where held <> open_held
+union all select count(*), 'ledger entries of an unknown account'
+  from $s.ledger_entry e where not exists (select 1 from $s.credit_account a where a.user_id = e.user_id)
+union all select count(*), 'hold with two or more capture entries' from entries where captures > 1
+union all select count(*), 'job with two or more holds' from (select job_id from $s.credit_hold group by job_id having count(*) > 1) j
+union all select count(*), 'hold without exactly one hold entry'
+  from $s.credit_hold h left join entries e on e.hold_id = h.id where coalesce(e.holds, 0) <> 1
+union all select count(*), 'captured hold without a capture entry (or open/released hold with one)'
+  from $s.credit_hold h left join entries e on e.hold_id = h.id
+  where (h.status = 'captured') <> (coalesce(e.captures, 0) = 1)
+union all select count(*), 'hold both captured and released' from entries where captures > 0 and releases > 0
+union all select count(*) filter (where c.n < $OK_PAIRS_TOTAL), 'bench: fewer captured holds than pairs the clients saw captured ($OK_PAIRS_TOTAL)'
+  from (select count(*) as n from $s.credit_hold where status = 'captured' and user_id in (${users:-null})) c;
+SQL
+  psql "${PG[@]}" -d waqup -AtqF '|' >"$OUT/ledger-size.txt" <<SQL
+select (select count(*) from $s.credit_account), (select count(*) from $s.ledger_entry), (select count(*) from $s.credit_hold),
+       (select count(*) from $s.credit_hold where status = 'captured' and user_id in (${users:-null})),
+       (select coalesce(sum(available), 0) from $s.credit_account where user_id in (${users:-null}));
+SQL
+  ANOMALIES=$(awk -F'|' '{n += $1} END {print n + 0}' "$OUT/invariants.txt")
+}
+
+# --- report ------------------------------------------------------------------------------------------
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 == 0) print "n/a"; else printf "%.3f", a / b }'; }
+
+report() {
+  local c k accounts entries holds captured available
+  IFS='|' read -r accounts entries holds captured available <"$OUT/ledger-size.txt"
+  echo
+  echo "== credit ledger: hold+capture pairs through credit-service's internal API vs pgbench, $(date -u +%Y-%m-%dT%H:%MZ)"
+  echo "   $(nproc) cores, loopback only; Java $("$JAVA" -version 2>&1 | sed -n 's/.*version "\([^"]*\)".*/\1/p') ${JVM_OPTS[*]};" \
+    "$(psql "${PG[@]}" -d postgres -Atqc 'show server_version' | cut -d' ' -f1) PostgreSQL (fsync on, synchronous_commit" \
+    "$(psql "${PG[@]}" -d postgres -Atqc 'show synchronous_commit'))"
+  echo "   load average before / after: $LOAD_BEFORE / $LOAD_AFTER"
+  echo "   credit-service settings: ${CREDIT_ENV[*]:-as shipped (Hikari pool 10, connection timeout 3 s; Tomcat 200 threads)}"
+  echo "   ledger: bench/LedgerLoad.java, ${SECONDS_PER_RUN} s measured per run after a warm-up (${WARMUP} s before the first run,"
+  echo "   ${LATER_WARMUP} s before the others); each client: hold (1 credit, fresh job id) then capture, one after the other;"
+  echo "   one account per client (\"many\") or one account for all (\"hot\")"
+  echo "   pgbench: -j 2 -T $PGBENCH_SECONDS -N (built-in simple-update), scale $PGBENCH_SCALE, database $PGBENCH_DB"
+  echo
+  printf '   %-8s %8s %12s %9s %9s %7s %12s %9s %16s\n' clients accounts "ledger p/s" "pair p50" "pair p99" errors \
+    "pgbench tps" "pgb lat" "pairs/s ÷ tps"
+  for c in "${CLIENT_LEVELS[@]}"; do
+    k="many-c$c"
+    printf '   %-8s %8s %12s %9s %9s %7s %12s %9s %16s\n' "$c" "$c" "${PAIRS[$k]}" "${P50[$k]} ms" "${P99[$k]} ms" \
+      "${ERRS[$k]}" "${TPS[$c]}" "${PGLAT[$c]} ms" "$(ratio "${PAIRS[$k]}" "${TPS[$c]}")"
+  done
+  if ((HOT_CLIENTS > 0)); then
+    k="hot-c$HOT_CLIENTS"
+    printf '   %-8s %8s %12s %9s %9s %7s %12s %9s %16s\n' "$HOT_CLIENTS" "1 (hot)" "${PAIRS[$k]}" "${P50[$k]} ms" \
+      "${P99[$k]} ms" "${ERRS[$k]}" "-" "-" "-"
+  fi
+  echo
+  echo "   where the time goes: latencies in ms; CPU ms per pair (ledger, measured window) or per transaction (pgbench,"
+  echo "   whole run) of credit-service, PostgreSQL (every postgres process: also anybody else's queries), RabbitMQ"
+  echo "   (the outbox relay publishes one event per ledger entry) and the load client; busy = share of both cores in"
+  echo "   use meanwhile, by anything (the other processes on the machine included)"
+  printf '   %-15s %9s %9s %11s %10s %10s %11s %8s\n' run "hold p50" "capt p50" "credit-svc" postgres rabbitmq \
+    "load client" busy
+  for k in "${!PAIRS[@]}"; do
+    printf '   %-15s %9s %9s %11s %10s %10s %11s %8s\n' "ledger $k" "${HOLD50[$k]}" "${CAP50[$k]}" "${SVC_CPU[$k]}" \
+      "${PG_CPU[$k]}" "${MQ_CPU[$k]:--}" "${CLIENT_CPU[$k]}" "${BUSY[$k]}"
+  done | sort
+  for c in "${CLIENT_LEVELS[@]}"; do
+    printf '   %-15s %9s %9s %11s %10s %10s %11s %8s\n' "pgbench c$c" - - - "${PG_TX_CPU[$c]}" - - "${PG_BUSY[$c]}"
+  done
+  echo
+  echo "   ledger invariants, database waqup, schema $CREDIT_SCHEMA ($accounts accounts, $entries entries, $holds holds;"
+  echo "   bench accounts: $BENCH_ACCOUNTS, their captured holds $captured, clients saw $OK_PAIRS_TOTAL pairs captured,"
+  echo "   $HOLDS_OK_TOTAL holds placed; their available sum $available = $BENCH_ACCOUNTS x $GRANT - $HOLDS_OK_TOTAL: $(
+    ((available == BENCH_ACCOUNTS * GRANT - HOLDS_OK_TOTAL)) && echo yes || echo NO))"
+  awk -F'|' '{printf "     %6d  %s\n", $1, $2}' "$OUT/invariants.txt"
+  echo "   anomalies: $ANOMALIES"
+  echo
+  echo "   raw outputs and logs: $OUT"
+  if ((${#FAILED[@]})); then echo "   RUN FAILED: ${FAILED[*]}"; fi
+}
+
+main() {
+  local started=$SECONDS c
+  mkdir -p "$OUT"
+  rm -f "$OUT"/ledger-*.txt "$OUT"/users-*.txt "$OUT"/pgbench-*.txt "$OUT"/invariants.txt "$OUT"/report.txt
+  trap stop_all EXIT
+  trap 'exit 130' INT TERM
+  LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+  ensure_tools
+  ensure_jars
+  ensure_ports_free
+  start_watchdog
+  pgbench_init & PGINIT_PID=$!
+  start_services
+  wait "$PGINIT_PID" || die "pgbench -i failed: $(tail -5 "$OUT/pgbench-init.txt")"
+  PGINIT_PID=""
+  TOKEN=$(service_token)
+  [[ -n $TOKEN ]] || die "empty service token"
+  # interleaved, so that a change in the machine's other load hits both sides alike
+  for c in "${CLIENT_LEVELS[@]}"; do
+    ledger_run "many-c$c" "$c" many
+    pgbench_run "$c"
+  done
+  if ((HOT_CLIENTS > 0)); then ledger_run "hot-c$HOT_CLIENTS" "$HOT_CLIENTS" hot; fi
+  LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+  stop_all                                   # quiescent ledger for the check
+  check_invariants
+  report | tee "$OUT/report.txt"
+  log "done in $((SECONDS - started))s"
+  ((ANOMALIES == 0)) || die "$ANOMALIES ledger anomalies"
+  ((${#FAILED[@]} == 0)) || exit 1
+}
+
+main "$@"
