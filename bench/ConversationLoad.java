@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,19 +23,34 @@ import java.util.regex.Pattern;
 
 /**
  * Load for a conversation turn through the gateway (issue #6): registers N people, then runs N concurrent
- * sessions. Each client starts a ritual conversation and sends a short script of realistic turns; the third
- * one reaches Confirmation (the card, which asks credit-service for the quote), the fourth corrects the length
- * at Confirmation (the card again); then the client starts a new session. Only the message turns are measured
- * (starts, which ask user-service for the profile, are reported apart). Warm-up first, then D measured seconds.
+ * sessions. Each client starts a ritual conversation and sends a short script of realistic turns; the third one
+ * reaches Confirmation (the card, which asks credit-service for the quote), the fourth corrects the length at
+ * Confirmation (the card again); then the client starts a new session. Only the message turns are measured
+ * (starts, which ask user-service for the profile, are reported apart).
+ *
+ * <p>Phases, one after the other in one run: warm-up (messages back to back), then "saturated" (D seconds,
+ * messages back to back: each client sends its next message as soon as the answer arrives, so the machine is
+ * saturated and latency is mostly queueing), then a 2 s pause for the queues to drain, then "paced" (D seconds,
+ * each client pauses before each message, like a person answering: a pause drawn uniformly from 0.5 to 1.5 times
+ * --think-ms, so that the clients do not fall into step; latency is then mostly the turn's own work).
  *
  * <p>Dependency-free, JDK 21+ single-file launch:
- * <pre>java bench/ConversationLoad.java --url http://127.0.0.1:18080 --clients 20 --seconds 20 --warmup 10</pre>
- * Options: --url (gateway), --clients N (20), --seconds D (20), --warmup W (10), --target-ms T (30, the p95
- * target: printed as PASS/MISS, never asserted), --think-ms T (0: a person's pause before each message; 0 = back to
- * back), --cpu SPECS (processes whose CPU time per request in the measured window is reported, e.g.
- * {@code gateway=1234,postgres}; see {@link Cpu}). The last line is machine-readable: {@code RESULT key=value ...}.
+ * <pre>java bench/ConversationLoad.java --url http://127.0.0.1:18080 --clients 20 --seconds 20</pre>
+ * Options: --url (gateway), --clients N (20), --seconds D (20, per measured phase), --warmup W (10: at least W
+ * seconds of warm-up), --warmup-max M (W: with M > W the warm-up goes on in 5 s windows until the CPU per request
+ * of the --cpu processes, the load client excepted, stops falling, at most M seconds), --think-ms T (1000; 0 skips
+ * the paced phase), --target-ms T (30, the p95 target: printed as PASS/MISS, never asserted), --cpu SPECS (e.g.
+ * {@code gateway=1234,postgres,client=self}; see {@link Cpu}).
+ * The last lines are machine-readable: {@code RESULT phase=... key=value ...}, one per measured phase.
  */
 public class ConversationLoad {
+
+    static final int WARMUP = 0;
+    static final int SATURATED = 1;
+    static final int DRAIN = 2;
+    static final int PACED = 3;
+    static final int DONE = 4;
+    static final String[] PHASES = { "warm-up", "saturated", "drain", "paced", "done" };
 
     /** The turns of one session and the state each one is expected to reach. */
     static final String[][] SCRIPT = {
@@ -60,15 +76,16 @@ public class ConversationLoad {
         }
     }
 
-    static final class ClientStats {
+    /** One client's samples for one measured phase. */
+    static final class Stats {
         final Samples turns = new Samples();      // every measured message turn
         final Samples card = new Samples();       // turns whose reply is the confirmation card (credit quote)
         final Samples other = new Samples();      // the other turns (no downstream call)
         final Samples starts = new Samples();     // session starts (profile from user-service)
-        long sessions;
-        long requests;                            // every 2xx start and message, warm-up included
-        long offScript;                           // a turn that did not reach the expected state
     }
+
+    static volatile int phase = WARMUP;
+    static volatile long thinkMs = 0;
 
     public static void main(String[] args) throws Exception {
         Map<String, String> opt = parse(args);
@@ -76,13 +93,15 @@ public class ConversationLoad {
         int clients = Integer.parseInt(opt.getOrDefault("clients", "20"));
         int seconds = Integer.parseInt(opt.getOrDefault("seconds", "20"));
         int warmup = Integer.parseInt(opt.getOrDefault("warmup", "10"));
+        int warmupMax = Math.max(warmup, Integer.parseInt(opt.getOrDefault("warmup-max", Integer.toString(warmup))));
+        long paceMs = Long.parseLong(opt.getOrDefault("think-ms", "1000"));
         double targetMs = Double.parseDouble(opt.getOrDefault("target-ms", "30"));
-        long thinkMs = Long.parseLong(opt.getOrDefault("think-ms", "0"));
+        Cpu cpu = new Cpu(opt.get("cpu"));
 
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
 
-        // 20 people, registered through the gateway (anonymous rate limit raised by the script)
+        // N people, registered through the gateway (its anonymous rate limit raised by the script)
         String run = Long.toString(System.currentTimeMillis(), 36);
         String[] tokens = new String[clients];
         try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
@@ -103,26 +122,35 @@ public class ConversationLoad {
             }
         }
 
-        ClientStats[] stats = new ClientStats[clients];
+        Stats[][] stats = new Stats[PHASES.length][clients];
+        AtomicLong[] requests = new AtomicLong[PHASES.length];   // 2xx starts and turns that began in each phase
+        for (int p = 0; p < PHASES.length; p++) {
+            requests[p] = new AtomicLong();
+            for (int c = 0; c < clients; c++) {
+                stats[p][c] = new Stats();
+            }
+        }
+        AtomicLong sessions = new AtomicLong();
+        AtomicLong offScript = new AtomicLong();
+        AtomicLong allRequests = new AtomicLong();
         Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
         Map<String, String> errorSamples = new ConcurrentHashMap<>();
         Map<String, String> walk = new ConcurrentHashMap<>(); // the states one session went through, for the report
-        long start = System.nanoTime();
-        long measureFrom = start + warmup * 1_000_000_000L;
-        long end = measureFrom + seconds * 1_000_000_000L;
-        Cpu cpu = new Cpu(opt.get("cpu"));
-        Thread sampler = cpu.schedule(measureFrom, end);
+        List<String> warmupLog;
+        Map<Integer, Cpu.Window> windows = new HashMap<>();
+        Map<Integer, Double> durations = new HashMap<>();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int c = 0; c < clients; c++) {
-                ClientStats s = stats[c] = new ClientStats();
+                int client = c;
                 String token = tokens[c];
                 pool.submit(() -> {
-                    while (System.nanoTime() < end) {
+                    while (phase != DONE) {
                         try {
-                            session(http, url, token, s, measureFrom, end, thinkMs, errors, errorSamples, walk);
+                            session(http, url, token, stats, client, requests, allRequests, sessions, offScript, errors,
+                                    errorSamples, walk);
                         } catch (IOException e) {
                             error(errors, errorSamples, "exception " + e.getClass().getSimpleName(), String.valueOf(e.getMessage()),
-                                    System.nanoTime() >= measureFrom);
+                                    phase);
                         } catch (InterruptedException e) {
                             Thread.currentThread().interrupt();
                             return;
@@ -130,93 +158,130 @@ public class ConversationLoad {
                     }
                 });
             }
+            // the controller: warm-up windows, then the measured phases
+            warmupLog = cpu.warmUp(warmup, warmupMax, allRequests, "request");
+            measure(cpu, SATURATED, seconds, windows, durations);
+            if (paceMs > 0) {
+                thinkMs = paceMs;
+                phase = DRAIN;
+                Thread.sleep(2000);
+                measure(cpu, PACED, seconds, windows, durations);
+            }
+            phase = DONE;
         }
 
-        sampler.join();
-        long[] turns = merge(stats, s -> s.turns);
-        long[] card = merge(stats, s -> s.card);
-        long[] other = merge(stats, s -> s.other);
-        long[] starts = merge(stats, s -> s.starts);
-        long sessions = Arrays.stream(stats).mapToLong(s -> s.sessions).sum();
-        long offScript = Arrays.stream(stats).mapToLong(s -> s.offScript).sum();
-        long requests = Arrays.stream(stats).mapToLong(s -> s.requests).sum();
-        long measuredErrors = errors.entrySet().stream().filter(e -> e.getKey().startsWith("measured "))
-                .mapToLong(e -> e.getValue().get()).sum();
-        double p95 = ms(pct(turns, 95));
-        String verdict = turns.length > 0 && measuredErrors == 0 && p95 <= targetMs ? "PASS" : "MISS";
-
-        System.out.printf(Locale.ROOT, "%d concurrent sessions (%d people), warm-up %d s, measured %d s, %s%n", clients, clients,
-                warmup, seconds, thinkMs == 0 ? "messages back to back (no pause)" : "a pause of " + thinkMs + " ms before each message");
+        System.out.printf(Locale.ROOT, "%d concurrent sessions (%d people); warm-up %s (messages back to back)%n", clients,
+                clients, warmupLog.isEmpty() ? "none" : warmupLog.size() + " window(s)");
+        warmupLog.forEach(l -> System.out.println("  warm-up " + l));
         System.out.printf("  one session: start, then %s%n", walk.getOrDefault("walk", "?"));
-        System.out.printf(Locale.ROOT, "  message turns: %d, %.1f turns/s; p50 %.2f ms p95 %.2f ms p99 %.2f ms max %.2f ms%n",
-                turns.length, turns.length / (double) seconds, ms(pct(turns, 50)), p95, ms(pct(turns, 99)),
-                ms(turns.length == 0 ? 0 : turns[turns.length - 1]));
-        System.out.printf(Locale.ROOT, "    turns showing the card (credit-service quote): %d, p50 %.2f ms p95 %.2f ms%n",
-                card.length, ms(pct(card, 50)), ms(pct(card, 95)));
-        System.out.printf(Locale.ROOT, "    other turns (no downstream call):               %d, p50 %.2f ms p95 %.2f ms%n",
-                other.length, ms(pct(other, 50)), ms(pct(other, 95)));
-        System.out.printf(Locale.ROOT, "  session starts (not in the figures; user-service profile): %d, p50 %.2f ms p95 %.2f ms%n",
-                starts.length, ms(pct(starts, 50)), ms(pct(starts, 95)));
-        System.out.printf(Locale.ROOT, "  errors: %d measured %s; turns off script: %d; sessions (incl. warm-up): %d%n",
-                measuredErrors, errors.isEmpty() ? "" : errors.toString(), offScript, sessions);
-        errorSamples.forEach((k, v) -> System.out.printf("  first %s: %s%n", k, v.length() > 300 ? v.substring(0, 300) : v));
-        if (!cpu.spec.isEmpty()) {
-            System.out.println("  " + cpu.describe(turns.length + starts.length, "request (turn or start)"));
+        System.out.printf("  sessions started: %d; turns off script: %d%n", sessions.get(), offScript.get());
+        List<String> results = new ArrayList<>();
+        for (int p : paceMs > 0 ? new int[] { SATURATED, PACED } : new int[] { SATURATED }) {
+            long[] turns = merge(stats[p], s -> s.turns);
+            long[] card = merge(stats[p], s -> s.card);
+            long[] other = merge(stats[p], s -> s.other);
+            long[] starts = merge(stats[p], s -> s.starts);
+            long phaseErrors = errors.entrySet().stream().filter(e -> e.getKey().startsWith(PHASES[p] + " "))
+                    .mapToLong(e -> e.getValue().get()).sum();
+            double secs = durations.get(p);
+            double p95 = ms(pct(turns, 95));
+            String verdict = turns.length > 0 && phaseErrors == 0 && p95 <= targetMs ? "PASS" : "MISS";
+            long think = p == PACED ? paceMs : 0;
+            Cpu.Window w = windows.get(p);
+            long ops = requests[p].get();
+            System.out.printf(Locale.ROOT, "%n  %s: %.1f s measured, %s%n", PHASES[p], secs,
+                    think == 0 ? "messages back to back" : "a pause of " + think / 2 + "-" + think * 3 / 2 + " ms before each message");
+            System.out.printf(Locale.ROOT, "    message turns: %d, %.1f turns/s; p50 %.2f ms p95 %.2f ms p99 %.2f ms max %.2f ms%n",
+                    turns.length, turns.length / secs, ms(pct(turns, 50)), p95, ms(pct(turns, 99)),
+                    ms(turns.length == 0 ? 0 : turns[turns.length - 1]));
+            System.out.printf(Locale.ROOT, "      turns showing the card (credit-service quote): %d, p50 %.2f ms p95 %.2f ms%n",
+                    card.length, ms(pct(card, 50)), ms(pct(card, 95)));
+            System.out.printf(Locale.ROOT, "      other turns (no downstream call):               %d, p50 %.2f ms p95 %.2f ms%n",
+                    other.length, ms(pct(other, 50)), ms(pct(other, 95)));
+            System.out.printf(Locale.ROOT, "    session starts (not in the figures; user-service profile): %d, p50 %.2f ms p95 %.2f ms%n",
+                    starts.length, ms(pct(starts, 50)), ms(pct(starts, 95)));
+            System.out.printf("    errors: %d%n", phaseErrors);
+            if (!cpu.spec.isEmpty()) {
+                System.out.println("    " + w.describe(ops, "request (turn or start)"));
+            }
+            System.out.printf(Locale.ROOT, "    target p95 <= %.0f ms: %s%n", targetMs, verdict);
+            results.add(String.format(Locale.ROOT,
+                    "RESULT phase=%s clients=%d think_ms=%d seconds=%.1f turns=%d turns_per_s=%.1f p50_ms=%.2f p95_ms=%.2f "
+                            + "p99_ms=%.2f max_ms=%.2f card_turns=%d card_p50_ms=%.2f card_p95_ms=%.2f other_p50_ms=%.2f "
+                            + "other_p95_ms=%.2f starts=%d start_p50_ms=%.2f start_p95_ms=%.2f errors=%d requests=%d "
+                            + "warmup_windows=%d target_ms=%.0f verdict=%s%s",
+                    PHASES[p], clients, think, secs, turns.length, turns.length / secs, ms(pct(turns, 50)), p95,
+                    ms(pct(turns, 99)), ms(turns.length == 0 ? 0 : turns[turns.length - 1]), card.length, ms(pct(card, 50)),
+                    ms(pct(card, 95)), ms(pct(other, 50)), ms(pct(other, 95)), starts.length, ms(pct(starts, 50)),
+                    ms(pct(starts, 95)), phaseErrors, ops, warmupLog.size(), targetMs, verdict, w.result(ops)));
         }
-        System.out.printf(Locale.ROOT, "  target p95 <= %.0f ms: %s%n", targetMs, verdict);
-        System.out.printf(Locale.ROOT,
-                "RESULT clients=%d think_ms=%d seconds=%d turns=%d turns_per_s=%.1f p50_ms=%.2f p95_ms=%.2f p99_ms=%.2f max_ms=%.2f "
-                        + "card_turns=%d card_p50_ms=%.2f card_p95_ms=%.2f other_p50_ms=%.2f other_p95_ms=%.2f "
-                        + "starts=%d start_p50_ms=%.2f start_p95_ms=%.2f errors=%d off_script=%d requests_total=%d target_ms=%.0f verdict=%s%s%n",
-                clients, thinkMs, seconds, turns.length, turns.length / (double) seconds, ms(pct(turns, 50)), p95, ms(pct(turns, 99)),
-                ms(turns.length == 0 ? 0 : turns[turns.length - 1]), card.length, ms(pct(card, 50)), ms(pct(card, 95)),
-                ms(pct(other, 50)), ms(pct(other, 95)), starts.length, ms(pct(starts, 50)), ms(pct(starts, 95)),
-                measuredErrors, offScript, requests, targetMs, verdict, cpu.result(turns.length + starts.length));
+        if (!errors.isEmpty()) {
+            System.out.println("\n  errors by phase: " + errors);
+            errorSamples.forEach((k, v) -> System.out.printf("  first %s: %s%n", k, v.length() > 300 ? v.substring(0, 300) : v));
+        }
+        System.out.println();
+        results.forEach(System.out::println);
     }
 
-    /** One session: start, then the script; a turn that starts and ends inside the window is a sample. */
-    static void session(HttpClient http, String url, String token, ClientStats s, long measureFrom, long end, long thinkMs,
-            Map<String, AtomicLong> errors, Map<String, String> errorSamples, Map<String, String> walk)
-            throws IOException, InterruptedException {
+    static void measure(Cpu cpu, int p, int seconds, Map<Integer, Cpu.Window> windows, Map<Integer, Double> durations)
+            throws InterruptedException {
+        Cpu.Snapshot from = cpu.snap();
+        long t0 = System.nanoTime();
+        phase = p;
+        Thread.sleep(seconds * 1000L);
+        phase = p + 1;
+        durations.put(p, (System.nanoTime() - t0) / 1e9);
+        windows.put(p, cpu.between(from, cpu.snap()));
+    }
+
+    /** One session: start, then the script; a request that starts and ends in the same measured phase is a sample. */
+    static void session(HttpClient http, String url, String token, Stats[][] stats, int client, AtomicLong[] requests,
+            AtomicLong allRequests, AtomicLong sessions, AtomicLong offScript, Map<String, AtomicLong> errors,
+            Map<String, String> errorSamples, Map<String, String> walk) throws IOException, InterruptedException {
+        int p0 = phase;
         long t0 = System.nanoTime();
         HttpResponse<String> started = post(http, url + "/api/v1/conversation/start", token, "{\"content_type\":\"ritual\"}");
         long t1 = System.nanoTime();
         if (started.statusCode() != 201) {
-            error(errors, errorSamples, "start " + started.statusCode(), started.body(), t0 >= measureFrom);
+            error(errors, errorSamples, "start " + started.statusCode(), started.body(), p0);
             return;
         }
-        if (t0 >= measureFrom && t1 <= end) {
-            s.starts.add(t1 - t0);
+        requests[p0].incrementAndGet();
+        allRequests.incrementAndGet();
+        if (phase == p0) {
+            stats[p0][client].starts.add(t1 - t0);
         }
-        s.sessions++;
-        s.requests++;
+        sessions.incrementAndGet();
         String sessionId = find(SESSION, started.body());
         StringBuilder states = new StringBuilder();
         for (String[] turn : SCRIPT) {
-            if (thinkMs > 0) {
-                Thread.sleep(thinkMs);
+            long think = thinkMs;
+            if (think > 0) { // uniform in [T/2, 3T/2): people do not answer in step (a fixed pause would send bursts)
+                Thread.sleep(think / 2 + java.util.concurrent.ThreadLocalRandom.current().nextLong(think));
             }
-            long a = System.nanoTime();
-            if (a >= end) {
+            if (phase == DONE) {
                 return;
             }
+            int p = phase;
+            long a = System.nanoTime();
             HttpResponse<String> r = post(http, url + "/api/v1/conversation/message", token,
                     "{\"session_id\":\"" + sessionId + "\",\"message\":\"" + turn[0] + "\"}");
             long b = System.nanoTime();
-            boolean measured = a >= measureFrom && b <= end;
             if (r.statusCode() != 200) {
-                error(errors, errorSamples, "message " + r.statusCode(), r.body(), a >= measureFrom);
+                error(errors, errorSamples, "message " + r.statusCode(), r.body(), p);
                 return;
             }
-            s.requests++;
+            requests[p].incrementAndGet();
+            allRequests.incrementAndGet();
             String state = find(STATE, r.body());
             boolean showsCard = r.body().contains("\"summary\":{");
             states.append(states.isEmpty() ? "" : " -> ").append('"').append(turn[0]).append("\" ").append(state)
                     .append(showsCard ? " (card)" : "");
             if (turn[1] != null && !turn[1].equals(state)) {
-                s.offScript++;
+                offScript.incrementAndGet();
             }
-            if (measured) {
+            if (phase == p) {
+                Stats s = stats[p][client];
                 s.turns.add(b - a);
                 (showsCard ? s.card : s.other).add(b - a);
             }
@@ -242,14 +307,14 @@ public class ConversationLoad {
         return m.group(1);
     }
 
-    static long[] merge(ClientStats[] stats, java.util.function.Function<ClientStats, Samples> which) {
+    static long[] merge(Stats[] stats, java.util.function.Function<Stats, Samples> which) {
         int total = 0;
-        for (ClientStats s : stats) {
+        for (Stats s : stats) {
             total += which.apply(s).n;
         }
         long[] all = new long[total];
         int at = 0;
-        for (ClientStats s : stats) {
+        for (Stats s : stats) {
             Samples x = which.apply(s);
             System.arraycopy(x.v, 0, all, at, x.n);
             at += x.n;
@@ -258,8 +323,8 @@ public class ConversationLoad {
         return all;
     }
 
-    static void error(Map<String, AtomicLong> errors, Map<String, String> samples, String kind, String body, boolean measured) {
-        errors.computeIfAbsent((measured ? "measured " : "warm-up ") + kind, k -> new AtomicLong()).incrementAndGet();
+    static void error(Map<String, AtomicLong> errors, Map<String, String> samples, String kind, String body, int phase) {
+        errors.computeIfAbsent(PHASES[phase] + " " + kind, k -> new AtomicLong()).incrementAndGet();
         samples.putIfAbsent(kind, body == null ? "" : body);
     }
 
@@ -275,19 +340,61 @@ public class ConversationLoad {
         return nanos / 1_000_000.0;
     }
 
+    static Map<String, String> parse(String[] args) {
+        Map<String, String> opt = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("usage: --name value ...; got " + args[i]);
+            }
+            opt.put(args[i].substring(2), args[++i]);
+        }
+        return opt;
+    }
+
+    // ---- CPU accounting (the same class is in LedgerLoad.java: single-file programs share no code) ----
+
     /**
-     * CPU time of named processes between two moments (Linux /proc), to report CPU ms per operation for the
-     * measured window only (no start-up or JIT warm-up in it). A spec is "name=pid[+pid...]"; the name
-     * "postgres" with no pid means every postgres process, plus what the postmaster collected from exited
-     * backends (it also counts anybody else's queries). Also the share of all cores in use (busy).
+     * CPU time of named processes between two moments (Linux /proc), so that CPU per operation covers a measured
+     * window only (no start-up, no JIT warm-up). A spec is "name=pid[+pid...]"; "name=self" is this program;
+     * "postgres" without a pid is every postgres process plus what the postmaster collected from backends that
+     * have exited (so it also counts anybody else's queries). Also the share of all cores in use (busy).
      */
     static final class Cpu {
         static final double TICK_MS = 1000.0 / Integer.getInteger("clk.tck", 100);
-        final Map<String, String> spec = new java.util.LinkedHashMap<>();
-        Map<String, Long> from;
-        long[] machineFrom;
-        Map<String, Long> to;
-        long[] machineTo;
+        static final int WINDOW_SECONDS = 5;
+        final Map<String, String> spec = new LinkedHashMap<>();
+
+        record Snapshot(Map<String, Long> ticks, long[] machine) {
+        }
+
+        record Window(Map<String, Long> ticks, double busyPercent) {
+            /** CPU ms per operation for each name. */
+            Map<String, Double> perOp(long ops) {
+                Map<String, Double> out = new LinkedHashMap<>();
+                ticks.forEach((name, t) -> out.put(name, ops == 0 ? Double.NaN : t * TICK_MS / ops));
+                return out;
+            }
+
+            /** CPU ms per operation of every process but the load client ("client"). */
+            double serverPerOp(long ops) {
+                long t = ticks.entrySet().stream().filter(e -> !e.getKey().equals("client")).mapToLong(Map.Entry::getValue).sum();
+                return ops == 0 ? Double.NaN : t * TICK_MS / ops;
+            }
+
+            String describe(long ops, String unit) {
+                StringBuilder b = new StringBuilder();
+                perOp(ops).forEach((name, ms) -> b.append(b.isEmpty() ? "" : ", ").append(name).append(' ')
+                        .append(String.format(Locale.ROOT, "%.2f", ms)));
+                return "CPU ms per " + unit + " in the measured window: " + b
+                        + String.format(Locale.ROOT, "; all cores busy %.0f%%", busyPercent);
+            }
+
+            String result(long ops) {
+                StringBuilder b = new StringBuilder();
+                perOp(ops).forEach((name, ms) -> b.append(String.format(Locale.ROOT, " cpu_%s=%.2f", name, ms)));
+                return b + String.format(Locale.ROOT, " busy_pct=%.0f", busyPercent);
+            }
+        }
 
         Cpu(String specs) {
             if (specs != null && !specs.isBlank()) {
@@ -298,34 +405,8 @@ public class ConversationLoad {
             }
         }
 
-        void start() {
-            from = sample();
-            machineFrom = machine();
-        }
-
-        void stop() {
-            to = sample();
-            machineTo = machine();
-        }
-
-        /** CPU ms per operation for each name, in spec order. */
-        Map<String, Double> perOp(long ops) {
-            Map<String, Double> out = new java.util.LinkedHashMap<>();
-            for (String name : spec.keySet()) {
-                out.put(name, from == null || to == null || ops == 0 ? Double.NaN : (to.get(name) - from.get(name)) * TICK_MS / ops);
-            }
-            return out;
-        }
-
-        double busyPercent() {
-            if (machineFrom == null || machineTo == null || machineTo[1] == machineFrom[1]) {
-                return Double.NaN;
-            }
-            return 100.0 * (machineTo[0] - machineFrom[0]) / (machineTo[1] - machineFrom[1]);
-        }
-
-        Map<String, Long> sample() {
-            Map<String, Long> out = new java.util.LinkedHashMap<>();
+        Snapshot snap() {
+            Map<String, Long> out = new LinkedHashMap<>();
             spec.forEach((name, pids) -> {
                 long t = 0;
                 if (pids.isEmpty() && name.equals("postgres")) {
@@ -338,7 +419,61 @@ public class ConversationLoad {
                 }
                 out.put(name, t);
             });
-            return out;
+            return new Snapshot(out, machine());
+        }
+
+        Window between(Snapshot a, Snapshot b) {
+            Map<String, Long> d = new LinkedHashMap<>();
+            b.ticks().forEach((name, t) -> d.put(name, t - a.ticks().get(name)));
+            double busy = a.machine() == null || b.machine() == null || b.machine()[1] == a.machine()[1] ? Double.NaN
+                    : 100.0 * (b.machine()[0] - a.machine()[0]) / (b.machine()[1] - a.machine()[1]);
+            return new Window(d, busy);
+        }
+
+        /**
+         * Warm-up in windows of 5 s (at least {@code min} seconds in all): goes on while a window's server CPU per
+         * operation is at least 5 % below the best so far, stops once that has failed twice in a row or after
+         * {@code max} seconds. Without --cpu, or with min == max, simply waits {@code min} seconds.
+         *
+         * @return one line per window
+         */
+        List<String> warmUp(int min, int max, AtomicLong ops, String unit) throws InterruptedException {
+            List<String> lines = new ArrayList<>();
+            if (spec.isEmpty() || max <= min) {
+                Thread.sleep(min * 1000L);
+                if (min > 0) {
+                    lines.add(String.format(Locale.ROOT, "%d s (fixed)", min));
+                }
+                return lines;
+            }
+            double best = Double.MAX_VALUE;
+            int flat = 0;
+            int elapsed = 0;
+            while (elapsed < max) {
+                int window = Math.min(WINDOW_SECONDS, max - elapsed);
+                Snapshot a = snap();
+                long n0 = ops.get();
+                Thread.sleep(window * 1000L);
+                long n = ops.get() - n0;
+                Window w = between(a, snap());
+                elapsed += window;
+                double cost = w.serverPerOp(n);
+                lines.add(String.format(Locale.ROOT, "%3d s: %.1f %ss/s, server CPU %.2f ms/%s (%s), busy %.0f%%", elapsed,
+                        n / (double) window, unit, cost, unit, w.describe(n, unit).replaceFirst("^.*window: ", "")
+                                .replaceFirst("; all cores busy.*$", ""), w.busyPercent()));
+                if (best != Double.MAX_VALUE && !(cost < best * 0.95)) {
+                    flat++;
+                } else {
+                    flat = 0;
+                }
+                if (cost < best) {
+                    best = cost;
+                }
+                if (elapsed >= min && flat >= 2) {
+                    break;
+                }
+            }
+            return lines;
         }
 
         static long postgres() {
@@ -368,7 +503,7 @@ public class ConversationLoad {
             }
         }
 
-        /** {state, ppid, utime, stime, cutime, cstime} of /proc/PID/stat, or null. */
+        /** {0, ppid, utime, stime, cutime, cstime} of /proc/PID/stat, or null. */
         static long[] stat(String pid) {
             try {
                 String s = Files.readString(Path.of("/proc", pid, "stat"));
@@ -380,7 +515,7 @@ public class ConversationLoad {
             }
         }
 
-        /** {busy, total} jiffies of all cores. */
+        /** {busy, total} jiffies of all cores (busy: all but idle and iowait). */
         static long[] machine() {
             try {
                 String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
@@ -389,7 +524,7 @@ public class ConversationLoad {
                 for (int i = 1; i <= 8 && i < f.length; i++) {
                     long v = Long.parseLong(f[i]);
                     total += v;
-                    if (i != 4 && i != 5) { // idle, iowait
+                    if (i != 4 && i != 5) {
                         busy += v;
                     }
                 }
@@ -398,51 +533,5 @@ public class ConversationLoad {
                 return null;
             }
         }
-
-        /** Runs start() at {@code fromNanos} and stop() at {@code toNanos} (System.nanoTime), on a virtual thread. */
-        Thread schedule(long fromNanos, long toNanos) {
-            return Thread.ofVirtual().start(() -> {
-                try {
-                    sleepUntil(fromNanos);
-                    start();
-                    sleepUntil(toNanos);
-                    stop();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-        }
-
-        static void sleepUntil(long nanos) throws InterruptedException {
-            long wait = nanos - System.nanoTime();
-            if (wait > 0) {
-                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-            }
-        }
-
-        String describe(long ops, String unit) {
-            StringBuilder b = new StringBuilder();
-            perOp(ops).forEach((name, ms) -> b.append(b.isEmpty() ? "" : ", ").append(name).append(' ')
-                    .append(String.format(Locale.ROOT, "%.2f", ms)));
-            return b.isEmpty() ? "" : "CPU ms per " + unit + " in the measured window: " + b
-                    + String.format(Locale.ROOT, "; all cores busy %.0f%%", busyPercent());
-        }
-
-        String result(long ops) {
-            StringBuilder b = new StringBuilder();
-            perOp(ops).forEach((name, ms) -> b.append(String.format(Locale.ROOT, " cpu_%s=%.2f", name, ms)));
-            return b + String.format(Locale.ROOT, " busy_pct=%.0f", busyPercent());
-        }
-    }
-
-    static Map<String, String> parse(String[] args) {
-        Map<String, String> opt = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("usage: --name value ...; got " + args[i]);
-            }
-            opt.put(args[i].substring(2), args[++i]);
-        }
-        return opt;
     }
 }

@@ -9,38 +9,45 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Load for credit-service's internal API (issue #5): N concurrent clients, each one looping
- * "place a hold for a fresh job id, then capture it" for a warm-up period and then for D measured seconds.
- * Prints pairs/s, p50/p99 of a pair (hold + capture, client side), the same for each call, and the errors.
+ * Load for credit-service's internal API (issue #5): N concurrent clients, each one looping "place a hold for a
+ * fresh job id, then capture it", first to warm the service up, then for D measured seconds. Prints pairs/s,
+ * p50/p99 of a pair (hold + capture, client side) and of each call, the errors, and (with --cpu) the CPU time
+ * the named processes spent per pair in the measured window.
  *
  * <p>Dependency-free, JDK 21+ single-file launch:
- * <pre>BENCH_SERVICE_TOKEN=... java bench/LedgerLoad.java --url http://127.0.0.1:18086 --clients 16 --seconds 15</pre>
- * Options: --url, --clients N (16), --seconds D (15), --warmup W (5), --users many|hot (many: one account per
- * client; hot: every client on one account), --grant C (credits granted to each account first, 1000000),
- * --users-out FILE (the account ids, one a line, for the invariant check), --label TEXT, --cpu SPECS (processes whose
- * CPU time per pair in the measured window is reported, e.g. {@code credit-service=1234,postgres}; see {@link Cpu}).
+ * <pre>BENCH_SERVICE_TOKEN=... java bench/LedgerLoad.java --url http://127.0.0.1:18086 --clients 16 --seconds 12</pre>
+ * Options: --url, --clients N (16), --seconds D (12), --warmup W (3: at least W seconds of warm-up),
+ * --warmup-max M (W: with M > W the warm-up goes on in 5 s windows until the CPU per pair of the --cpu processes,
+ * the load client excepted, stops falling, at most M seconds), --users many|hot (many: one account per client;
+ * hot: every client on one account), --grant C (credits granted to each account first, 1000000), --users-out FILE
+ * (the account ids, one a line, for the invariant check), --label TEXT, --cpu SPECS (e.g.
+ * {@code credit=1234,postgres,client=self}; see {@link Cpu}).
  * The service token comes from the environment (BENCH_SERVICE_TOKEN), not the command line.
  * The last line is machine-readable: {@code RESULT key=value ...}.
  */
 public class LedgerLoad {
+
+    static final int WARMUP = 0;
+    static final int MEASURED = 1;
+    static final int DONE = 2;
 
     static final class ClientStats {
         long[] pair = new long[1 << 14];
         long[] hold = new long[1 << 14];
         long[] capture = new long[1 << 14];
         int n;
-        long okPairsTotal;   // including warm-up: every pair whose capture answered 200
+        long okPairsTotal;   // warm-up included: every pair whose capture answered 200
 
         void add(long p, long h, long c) {
             if (n == pair.length) {
@@ -55,12 +62,15 @@ public class LedgerLoad {
         }
     }
 
+    static volatile int phase = WARMUP;
+
     public static void main(String[] args) throws Exception {
         Map<String, String> opt = parse(args);
         String url = opt.getOrDefault("url", "http://127.0.0.1:18086");
         int clients = Integer.parseInt(opt.getOrDefault("clients", "16"));
-        int seconds = Integer.parseInt(opt.getOrDefault("seconds", "15"));
-        int warmup = Integer.parseInt(opt.getOrDefault("warmup", "5"));
+        int seconds = Integer.parseInt(opt.getOrDefault("seconds", "12"));
+        int warmup = Integer.parseInt(opt.getOrDefault("warmup", "3"));
+        int warmupMax = Math.max(warmup, Integer.parseInt(opt.getOrDefault("warmup-max", Integer.toString(warmup))));
         boolean hot = "hot".equals(opt.getOrDefault("users", "many"));
         int grant = Integer.parseInt(opt.getOrDefault("grant", "1000000"));
         String label = opt.getOrDefault("label", hot ? "hot" : "many");
@@ -68,6 +78,7 @@ public class LedgerLoad {
         if (token == null || token.isBlank()) {
             throw new IllegalArgumentException("set BENCH_SERVICE_TOKEN to a service token");
         }
+        Cpu cpu = new Cpu(opt.get("cpu"));
 
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
@@ -97,37 +108,40 @@ public class LedgerLoad {
         Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
         Map<String, String> errorSamples = new ConcurrentHashMap<>();
         AtomicLong holdsOk = new AtomicLong();
-        long start = System.nanoTime();
-        long measureFrom = start + warmup * 1_000_000_000L;
-        long end = measureFrom + seconds * 1_000_000_000L;
-        CountDownLatch done = new CountDownLatch(clients);
-        Cpu cpu = new Cpu(opt.get("cpu"));
-        Thread sampler = cpu.schedule(measureFrom, end);
+        AtomicLong pairsDone = new AtomicLong();   // every successful pair, for the warm-up windows
+        Cpu.Window measured;
+        List<String> warmupLog = new ArrayList<>();
+        long measuredNanos;
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int c = 0; c < clients; c++) {
                 ClientStats s = stats[c] = new ClientStats();
                 UUID user = users[hot ? 0 : c];
                 pool.submit(() -> {
                     try {
-                        for (long t0 = System.nanoTime(); t0 < end; t0 = System.nanoTime()) {
-                            boolean measured = t0 >= measureFrom;
+                        while (phase != DONE) {
+                            int at = phase;
                             try {
-                                onePair(api, user, s, t0, measured, end, holdsOk, errors, errorSamples);
+                                onePair(api, user, s, at, holdsOk, pairsDone, errors, errorSamples);
                             } catch (IOException e) { // a timeout or a refused connection: counted, the client goes on
                                 error(errors, errorSamples, "exception " + e.getClass().getSimpleName(),
-                                        String.valueOf(e.getMessage()), measured);
+                                        String.valueOf(e.getMessage()), at == MEASURED);
                             }
                         }
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
-                    } finally {
-                        done.countDown();
                     }
                 });
             }
-            done.await();
+            // the controller: warm-up windows, then the measured window
+            warmupLog.addAll(cpu.warmUp(warmup, warmupMax, pairsDone, "pair"));
+            Cpu.Snapshot from = cpu.snap();
+            long t0 = System.nanoTime();
+            phase = MEASURED;
+            Thread.sleep(seconds * 1000L);
+            phase = DONE;
+            measuredNanos = System.nanoTime() - t0;
+            measured = cpu.between(from, cpu.snap());
         }
-        sampler.join();
 
         int total = 0;
         long okTotal = 0;
@@ -151,10 +165,12 @@ public class LedgerLoad {
         long measuredErrors = errors.entrySet().stream().filter(e -> e.getKey().startsWith("measured "))
                 .mapToLong(e -> e.getValue().get()).sum();
         long allErrors = errors.values().stream().mapToLong(AtomicLong::get).sum();
-        double pairsPerSecond = total / (double) seconds;
+        double measuredSeconds = measuredNanos / 1e9;
+        double pairsPerSecond = total / measuredSeconds;
 
-        System.out.printf(Locale.ROOT, "%s: %d clients on %d account(s), warm-up %d s, measured %d s%n", label, clients,
-                users.length, warmup, seconds);
+        System.out.printf(Locale.ROOT, "%s: %d clients on %d account(s), warm-up %s, measured %.1f s%n", label, clients,
+                users.length, warmupLog.isEmpty() ? "none" : warmupLog.size() + " window(s)", measuredSeconds);
+        warmupLog.forEach(l -> System.out.println("  warm-up " + l));
         System.out.printf(Locale.ROOT, "  pairs/s %.1f (%d pairs); pair p50 %.2f ms p99 %.2f ms max %.2f ms%n", pairsPerSecond,
                 total, ms(pct(pair, 50)), ms(pct(pair, 99)), ms(total == 0 ? 0 : pair[total - 1]));
         System.out.printf(Locale.ROOT, "  hold p50 %.2f ms p99 %.2f ms; capture p50 %.2f ms p99 %.2f ms%n", ms(pct(hold, 50)),
@@ -163,19 +179,23 @@ public class LedgerLoad {
                 errors.isEmpty() ? "" : errors.toString());
         errorSamples.forEach((k, v) -> System.out.printf("  first %s: %s%n", k, v.length() > 300 ? v.substring(0, 300) : v));
         if (!cpu.spec.isEmpty()) {
-            System.out.println("  " + cpu.describe(total, "pair"));
+            System.out.println("  " + measured.describe(total, "pair"));
         }
         System.out.printf(Locale.ROOT,
-                "RESULT label=%s clients=%d accounts=%d seconds=%d pairs=%d pairs_per_s=%.1f p50_ms=%.2f p99_ms=%.2f "
-                        + "hold_p50_ms=%.2f capture_p50_ms=%.2f errors=%d errors_all=%d ok_pairs_total=%d holds_ok_total=%d%s%n",
-                label, clients, users.length, seconds, total, pairsPerSecond, ms(pct(pair, 50)), ms(pct(pair, 99)),
-                ms(pct(hold, 50)), ms(pct(capture, 50)), measuredErrors, allErrors, okTotal, holdsOk.get(), cpu.result(total));
+                "RESULT label=%s clients=%d accounts=%d seconds=%.1f pairs=%d pairs_per_s=%.1f p50_ms=%.2f p99_ms=%.2f "
+                        + "hold_p50_ms=%.2f capture_p50_ms=%.2f errors=%d errors_all=%d ok_pairs_total=%d holds_ok_total=%d "
+                        + "warmup_windows=%d%s%n",
+                label, clients, users.length, measuredSeconds, total, pairsPerSecond, ms(pct(pair, 50)), ms(pct(pair, 99)),
+                ms(pct(hold, 50)), ms(pct(capture, 50)), measuredErrors, allErrors, okTotal, holdsOk.get(), warmupLog.size(),
+                measured.result(total));
     }
 
-    /** Hold for a fresh job id, then capture it; a pair that starts and ends inside the window is a sample. */
-    static void onePair(Api api, UUID user, ClientStats s, long t0, boolean measured, long end, AtomicLong holdsOk,
+    /** Hold for a fresh job id, then capture it; a pair that starts and ends in the measured window is a sample. */
+    static void onePair(Api api, UUID user, ClientStats s, int startPhase, AtomicLong holdsOk, AtomicLong pairsDone,
             Map<String, AtomicLong> errors, Map<String, String> errorSamples) throws IOException, InterruptedException {
+        boolean measured = startPhase == MEASURED;
         UUID job = UUID.randomUUID();
+        long t0 = System.nanoTime();
         HttpResponse<String> h = api.post("/internal/credits/holds", String.format(Locale.ROOT,
                 "{\"job_id\":\"%s\",\"user_id\":\"%s\",\"amount\":1,\"content_type\":\"ritual\"}", job, user));
         long t1 = System.nanoTime();
@@ -191,7 +211,8 @@ public class LedgerLoad {
             return;
         }
         s.okPairsTotal++;
-        if (measured && t2 <= end) {
+        pairsDone.incrementAndGet();
+        if (measured && phase == MEASURED) {
             s.add(t2 - t0, t1 - t0, t2 - t1);
         }
     }
@@ -225,19 +246,59 @@ public class LedgerLoad {
         return opt;
     }
 
+    record Api(HttpClient http, String base, String token) {
+        HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    // ---- CPU accounting (the same class is in ConversationLoad.java: single-file programs share no code) ----
+
     /**
-     * CPU time of named processes between two moments (Linux /proc), to report CPU ms per operation for the
-     * measured window only (no start-up or JIT warm-up in it). A spec is "name=pid[+pid...]"; the name
-     * "postgres" with no pid means every postgres process, plus what the postmaster collected from exited
-     * backends (it also counts anybody else's queries). Also the share of all cores in use (busy).
+     * CPU time of named processes between two moments (Linux /proc), so that CPU per operation covers a measured
+     * window only (no start-up, no JIT warm-up). A spec is "name=pid[+pid...]"; "name=self" is this program;
+     * "postgres" without a pid is every postgres process plus what the postmaster collected from backends that
+     * have exited (so it also counts anybody else's queries). Also the share of all cores in use (busy).
      */
     static final class Cpu {
         static final double TICK_MS = 1000.0 / Integer.getInteger("clk.tck", 100);
-        final Map<String, String> spec = new java.util.LinkedHashMap<>();
-        Map<String, Long> from;
-        long[] machineFrom;
-        Map<String, Long> to;
-        long[] machineTo;
+        static final int WINDOW_SECONDS = 5;
+        final Map<String, String> spec = new LinkedHashMap<>();
+
+        record Snapshot(Map<String, Long> ticks, long[] machine) {
+        }
+
+        record Window(Map<String, Long> ticks, double busyPercent) {
+            /** CPU ms per operation for each name. */
+            Map<String, Double> perOp(long ops) {
+                Map<String, Double> out = new LinkedHashMap<>();
+                ticks.forEach((name, t) -> out.put(name, ops == 0 ? Double.NaN : t * TICK_MS / ops));
+                return out;
+            }
+
+            /** CPU ms per operation of every process but the load client ("client"). */
+            double serverPerOp(long ops) {
+                long t = ticks.entrySet().stream().filter(e -> !e.getKey().equals("client")).mapToLong(Map.Entry::getValue).sum();
+                return ops == 0 ? Double.NaN : t * TICK_MS / ops;
+            }
+
+            String describe(long ops, String unit) {
+                StringBuilder b = new StringBuilder();
+                perOp(ops).forEach((name, ms) -> b.append(b.isEmpty() ? "" : ", ").append(name).append(' ')
+                        .append(String.format(Locale.ROOT, "%.2f", ms)));
+                return "CPU ms per " + unit + " in the measured window: " + b
+                        + String.format(Locale.ROOT, "; all cores busy %.0f%%", busyPercent);
+            }
+
+            String result(long ops) {
+                StringBuilder b = new StringBuilder();
+                perOp(ops).forEach((name, ms) -> b.append(String.format(Locale.ROOT, " cpu_%s=%.2f", name, ms)));
+                return b + String.format(Locale.ROOT, " busy_pct=%.0f", busyPercent);
+            }
+        }
 
         Cpu(String specs) {
             if (specs != null && !specs.isBlank()) {
@@ -248,34 +309,8 @@ public class LedgerLoad {
             }
         }
 
-        void start() {
-            from = sample();
-            machineFrom = machine();
-        }
-
-        void stop() {
-            to = sample();
-            machineTo = machine();
-        }
-
-        /** CPU ms per operation for each name, in spec order. */
-        Map<String, Double> perOp(long ops) {
-            Map<String, Double> out = new java.util.LinkedHashMap<>();
-            for (String name : spec.keySet()) {
-                out.put(name, from == null || to == null || ops == 0 ? Double.NaN : (to.get(name) - from.get(name)) * TICK_MS / ops);
-            }
-            return out;
-        }
-
-        double busyPercent() {
-            if (machineFrom == null || machineTo == null || machineTo[1] == machineFrom[1]) {
-                return Double.NaN;
-            }
-            return 100.0 * (machineTo[0] - machineFrom[0]) / (machineTo[1] - machineFrom[1]);
-        }
-
-        Map<String, Long> sample() {
-            Map<String, Long> out = new java.util.LinkedHashMap<>();
+        Snapshot snap() {
+            Map<String, Long> out = new LinkedHashMap<>();
             spec.forEach((name, pids) -> {
                 long t = 0;
                 if (pids.isEmpty() && name.equals("postgres")) {
@@ -288,7 +323,61 @@ public class LedgerLoad {
                 }
                 out.put(name, t);
             });
-            return out;
+            return new Snapshot(out, machine());
+        }
+
+        Window between(Snapshot a, Snapshot b) {
+            Map<String, Long> d = new LinkedHashMap<>();
+            b.ticks().forEach((name, t) -> d.put(name, t - a.ticks().get(name)));
+            double busy = a.machine() == null || b.machine() == null || b.machine()[1] == a.machine()[1] ? Double.NaN
+                    : 100.0 * (b.machine()[0] - a.machine()[0]) / (b.machine()[1] - a.machine()[1]);
+            return new Window(d, busy);
+        }
+
+        /**
+         * Warm-up in windows of 5 s (at least {@code min} seconds in all): goes on while a window's server CPU per
+         * operation is at least 5 % below the best so far, stops once that has failed twice in a row or after
+         * {@code max} seconds. Without --cpu, or with min == max, simply waits {@code min} seconds.
+         *
+         * @return one line per window
+         */
+        List<String> warmUp(int min, int max, AtomicLong ops, String unit) throws InterruptedException {
+            List<String> lines = new ArrayList<>();
+            if (spec.isEmpty() || max <= min) {
+                Thread.sleep(min * 1000L);
+                if (min > 0) {
+                    lines.add(String.format(Locale.ROOT, "%d s (fixed)", min));
+                }
+                return lines;
+            }
+            double best = Double.MAX_VALUE;
+            int flat = 0;
+            int elapsed = 0;
+            while (elapsed < max) {
+                int window = Math.min(WINDOW_SECONDS, max - elapsed);
+                Snapshot a = snap();
+                long n0 = ops.get();
+                Thread.sleep(window * 1000L);
+                long n = ops.get() - n0;
+                Window w = between(a, snap());
+                elapsed += window;
+                double cost = w.serverPerOp(n);
+                lines.add(String.format(Locale.ROOT, "%3d s: %.1f %ss/s, server CPU %.2f ms/%s (%s), busy %.0f%%", elapsed,
+                        n / (double) window, unit, cost, unit, w.describe(n, unit).replaceFirst("^.*window: ", "")
+                                .replaceFirst("; all cores busy.*$", ""), w.busyPercent()));
+                if (best != Double.MAX_VALUE && !(cost < best * 0.95)) {
+                    flat++;
+                } else {
+                    flat = 0;
+                }
+                if (cost < best) {
+                    best = cost;
+                }
+                if (elapsed >= min && flat >= 2) {
+                    break;
+                }
+            }
+            return lines;
         }
 
         static long postgres() {
@@ -318,7 +407,7 @@ public class LedgerLoad {
             }
         }
 
-        /** {state, ppid, utime, stime, cutime, cstime} of /proc/PID/stat, or null. */
+        /** {0, ppid, utime, stime, cutime, cstime} of /proc/PID/stat, or null. */
         static long[] stat(String pid) {
             try {
                 String s = Files.readString(Path.of("/proc", pid, "stat"));
@@ -330,7 +419,7 @@ public class LedgerLoad {
             }
         }
 
-        /** {busy, total} jiffies of all cores. */
+        /** {busy, total} jiffies of all cores (busy: all but idle and iowait). */
         static long[] machine() {
             try {
                 String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
@@ -339,7 +428,7 @@ public class LedgerLoad {
                 for (int i = 1; i <= 8 && i < f.length; i++) {
                     long v = Long.parseLong(f[i]);
                     total += v;
-                    if (i != 4 && i != 5) { // idle, iowait
+                    if (i != 4 && i != 5) {
                         busy += v;
                     }
                 }
@@ -347,50 +436,6 @@ public class LedgerLoad {
             } catch (IOException | RuntimeException e) {
                 return null;
             }
-        }
-
-        /** Runs start() at {@code fromNanos} and stop() at {@code toNanos} (System.nanoTime), on a virtual thread. */
-        Thread schedule(long fromNanos, long toNanos) {
-            return Thread.ofVirtual().start(() -> {
-                try {
-                    sleepUntil(fromNanos);
-                    start();
-                    sleepUntil(toNanos);
-                    stop();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-        }
-
-        static void sleepUntil(long nanos) throws InterruptedException {
-            long wait = nanos - System.nanoTime();
-            if (wait > 0) {
-                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-            }
-        }
-
-        String describe(long ops, String unit) {
-            StringBuilder b = new StringBuilder();
-            perOp(ops).forEach((name, ms) -> b.append(b.isEmpty() ? "" : ", ").append(name).append(' ')
-                    .append(String.format(Locale.ROOT, "%.2f", ms)));
-            return b.isEmpty() ? "" : "CPU ms per " + unit + " in the measured window: " + b
-                    + String.format(Locale.ROOT, "; all cores busy %.0f%%", busyPercent());
-        }
-
-        String result(long ops) {
-            StringBuilder b = new StringBuilder();
-            perOp(ops).forEach((name, ms) -> b.append(String.format(Locale.ROOT, " cpu_%s=%.2f", name, ms)));
-            return b + String.format(Locale.ROOT, " busy_pct=%.0f", busyPercent());
-        }
-    }
-
-    record Api(HttpClient http, String base, String token) {
-        HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json)).build();
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
         }
     }
 }

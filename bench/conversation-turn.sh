@@ -13,10 +13,14 @@
 # the benchmark does not call) is started too, as in the platform.
 #
 # Usage: bench/conversation-turn.sh
-# Tunables (env): BENCH_SECONDS (20) BENCH_WARMUP (10) BENCH_CLIENTS (20) BENCH_TARGET_MS (30)
-#                 BENCH_THINK_MS ("0 1000": one phase per value, the pause of each client before each message in ms;
-#                 0 = back to back, which saturates the machine, so latency = queueing; 1000 = people who answer
-#                 within a second, which leaves the cores mostly idle, so latency = the turn's own work)
+# Two measured phases after the warm-up, in one run of bench/ConversationLoad.java:
+#   saturated – each client sends its next message as soon as the answer arrives (the machine is saturated, so
+#               latency is mostly queueing: 20 clients / throughput)
+#   paced     – each client pauses before each message, like a person answering (uniformly 0.5-1.5 x BENCH_THINK_MS,
+#               so that the clients do not fall into step); the cores are mostly idle, so latency is the turn's own work
+# Tunables (env): BENCH_SECONDS (20, per phase) BENCH_WARMUP / BENCH_WARMUP_MAX (10 / 40 s: the warm-up goes on in
+#                 5 s windows until the services' CPU per request stops falling) BENCH_CLIENTS (20)
+#                 BENCH_THINK_MS (1000; 0 skips the paced phase) BENCH_TARGET_MS (30)
 #                 BENCH_GATEWAY_PORT (18080) BENCH_USER_PORT (18081) BENCH_CONVERSATION_PORT (18082)
 #                 BENCH_GENERATION_PORT (18083) BENCH_CREDIT_PORT (18086) BENCH_MAX_SECONDS (178, watchdog once
 #                 the jars exist) BENCH_OUT (bench/.out) JAVA_HOME (Temurin 25)
@@ -31,8 +35,8 @@ SECONDS_MEASURED="${BENCH_SECONDS:-20}"
 WARMUP="${BENCH_WARMUP:-10}"
 CLIENTS="${BENCH_CLIENTS:-20}"
 TARGET_MS="${BENCH_TARGET_MS:-30}"
-read -r -a THINK_LIST <<<"${BENCH_THINK_MS:-0 1000}"
-LATER_WARMUP=3                                 # seconds of warm-up for the phases after the first (JVMs already warm)
+WARMUP_MAX="${BENCH_WARMUP_MAX:-40}"
+THINK_MS="${BENCH_THINK_MS:-1000}"
 GATEWAY_PORT="${BENCH_GATEWAY_PORT:-18080}"
 USER_PORT="${BENCH_USER_PORT:-18081}"
 CONVERSATION_PORT="${BENCH_CONVERSATION_PORT:-18082}"
@@ -128,7 +132,7 @@ start_services() {
   start_jvm credit-service "${auth[@]}"
   start_jvm content-generation-service "${auth[@]}" CREDIT_SERVICE_URL="$u:$CREDIT_PORT"
   start_jvm conversation-service "${auth[@]}" USER_SERVICE_URL="$u:$USER_PORT" CREDIT_SERVICE_URL="$u:$CREDIT_PORT" \
-    CONTENT_GENERATION_SERVICE_URL="$u:$GENERATION_PORT" CONVERSATION_SESSION_TTL=15m
+    CONTENT_GENERATION_SERVICE_URL="$u:$GENERATION_PORT" CONVERSATION_SESSION_TTL=15m LLM_PROVIDER=composer
   start_jvm gateway-service JWKS_URI="$u:$USER_PORT/.well-known/jwks.json" USER_SERVICE_URL="$u:$USER_PORT" \
     CONVERSATION_SERVICE_URL="$u:$CONVERSATION_PORT" CREDIT_SERVICE_URL="$u:$CREDIT_PORT" \
     CONTENT_GENERATION_SERVICE_URL="$u:$GENERATION_PORT" RATE_LIMIT_FREE="$RATE_LIMIT" RATE_LIMIT_PAID="$RATE_LIMIT" \
@@ -163,49 +167,45 @@ start_watchdog() { # bounds the run: after MAX_SECONDS the script is stopped (an
 
 field() { sed -n "s/.*[ ]$1=\([^ ]*\).*/\1/p" <<<"$2"; } # field <key> <RESULT line>
 
-declare -a RESULTS=()
-
-run_load() { # run_load <think ms> <warm-up s>
-  local think=$1 warmup=$2 raw="$OUT/conversation-load-think$1.txt" redis_pid result
+run_load() {
+  local raw="$OUT/conversation-load.txt" redis_pid
   redis_pid=$(redis-cli -h 127.0.0.1 info server 2>/dev/null | sed -n 's/^process_id:\([0-9]*\).*/\1/p' | tr -d '\r' || true)
-  log "conversation: $CLIENTS sessions, think time ${think} ms, ${warmup}s warm-up + ${SECONDS_MEASURED}s measured (20 new people first)"
-  # ConversationLoad samples the CPU time of these processes over the measured window itself
+  log "conversation: $CLIENTS new people, warm-up ${WARMUP}-${WARMUP_MAX}s, then ${SECONDS_MEASURED}s saturated" \
+    "and ${SECONDS_MEASURED}s paced (think ${THINK_MS} ms)"
+  # ConversationLoad samples the CPU time of these processes itself (warm-up windows, measured phases)
   "$JAVA" -Dclk.tck="$(getconf CLK_TCK)" "$ROOT/bench/ConversationLoad.java" --url "http://127.0.0.1:$GATEWAY_PORT" \
-    --clients "$CLIENTS" --seconds "$SECONDS_MEASURED" --warmup "$warmup" --target-ms "$TARGET_MS" --think-ms "$think" \
+    --clients "$CLIENTS" --seconds "$SECONDS_MEASURED" --warmup "$WARMUP" --warmup-max "$WARMUP_MAX" \
+    --think-ms "$THINK_MS" --target-ms "$TARGET_MS" \
     --cpu "gateway=${PID_OF[gateway-service]},conversation=${PID_OF[conversation-service]},credit=${PID_OF[credit-service]},user=${PID_OF[user-service]},postgres${redis_pid:+,redis=$redis_pid},client=self" \
     >"$raw" 2>&1 || die "ConversationLoad failed: $(tail -5 "$raw")"
-  result=$(grep '^RESULT ' "$raw") || die "no RESULT in $raw"
-  RESULTS+=("$result")
-  grep -E '^  (message turns|errors|target)' "$raw" | sed 's/^/[bench]   /' >&2
+  grep -q '^RESULT ' "$raw" || die "no RESULT in $raw"
+  grep -E '^  (warm-up|  message turns|  target)' "$raw" | sed 's/^/[bench] /' >&2
 }
 
 report() {
-  local r think errors=0
+  local raw="$OUT/conversation-load.txt" r errors=0
   echo
   echo "== conversation turn through the gateway, offline (lexicon) extractor, $(date -u +%Y-%m-%dT%H:%MZ)"
   echo "   $(nproc) cores, loopback only; Java $("$JAVA" -version 2>&1 | sed -n 's/.*version "\([^"]*\)".*/\1/p') ${JVM_OPTS[*]}" \
     "per service; gateway rate limits raised to $RATE_LIMIT (the Redis script still runs)"
   echo "   load average before / after: $LOAD_BEFORE / $LOAD_AFTER"
-  echo "   bench/ConversationLoad.java: $CLIENTS people, one session each at a time; per phase 20 new people, warm-up"
-  echo "   (${WARMUP} s for the first phase, ${LATER_WARMUP} s after), ${SECONDS_MEASURED} s measured; think = each client's pause before each message"
-  echo "   a session: start (user-service profile; not measured), then 4 message turns (measured); the 3rd reaches"
-  echo "   Confirmation and the 4th corrects the length there: both show the card, which asks credit-service for the quote"
-  for think in "${THINK_LIST[@]}"; do
-    echo
-    echo "   -- think ${think} ms"
-    sed -n '2,$p' "$OUT/conversation-load-think$think.txt" | grep -v '^RESULT ' | sed 's/^/   /'
-  done
+  echo "   bench/ConversationLoad.java: $CLIENTS people, one session each at a time; a session: start (user-service profile;"
+  echo "   not measured), then 4 message turns (measured); the 3rd reaches Confirmation and the 4th corrects the length"
+  echo "   there: both show the card, which asks credit-service for the quote. Warm-up: ${WARMUP}-${WARMUP_MAX} s in 5 s windows"
+  echo "   until the services' CPU per request stops falling; then ${SECONDS_MEASURED} s saturated (back to back) and"
+  echo "   ${SECONDS_MEASURED} s paced (a pause of $((THINK_MS / 2))-$((THINK_MS * 3 / 2)) ms, uniformly drawn, before each message)"
   echo
-  printf '   %-9s %8s %8s %8s %8s %9s %9s %7s %6s %-6s\n' think "p50 ms" "p95 ms" "p99 ms" "turns/s" "card p95" \
+  grep -v '^RESULT ' "$raw" | sed 's/^/   /'
+  printf '   %-10s %8s %8s %8s %8s %9s %9s %7s %6s %-6s\n' phase "p50 ms" "p95 ms" "p99 ms" "turns/s" "card p95" \
     "other p95" errors busy "p95<=${TARGET_MS}"
-  for r in "${RESULTS[@]}"; do
-    printf '   %-9s %8s %8s %8s %8s %9s %9s %7s %6s %-6s\n' "$(field think_ms "$r") ms" "$(field p50_ms "$r")" \
+  while read -r r; do
+    printf '   %-10s %8s %8s %8s %8s %9s %9s %7s %6s %-6s\n' "$(field phase "$r")" "$(field p50_ms "$r")" \
       "$(field p95_ms "$r")" "$(field p99_ms "$r")" "$(field turns_per_s "$r")" "$(field card_p95_ms "$r")" \
       "$(field other_p95_ms "$r")" "$(field errors "$r")" "$(field busy_pct "$r")%" "$(field verdict "$r")"
     errors=$((errors + $(field errors "$r")))
-  done
+  done < <(grep '^RESULT ' "$raw")
   echo
-  echo "   busy = both cores' use during the measured window, by anything (the other processes on the machine included);"
+  echo "   busy = both cores' use during the phase, by anything (the other processes on the machine included);"
   echo "   CPU: postgres = every postgres process, so it also counts anybody else's queries"
   echo "   raw outputs and logs: $OUT"
   ((errors == 0)) || echo "   RUN FAILED: $errors errors during the measurements"
@@ -214,7 +214,7 @@ report() {
 main() {
   local started=$SECONDS
   mkdir -p "$OUT"
-  rm -f "$OUT"/conversation-load*.txt "$OUT"/report.txt
+  rm -f "$OUT"/conversation-load.txt "$OUT"/report.txt
   trap stop_all EXIT
   trap 'exit 130' INT TERM
   LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -223,16 +223,12 @@ main() {
   ensure_ports_free
   start_watchdog
   start_services
-  local think warmup=$WARMUP
-  for think in "${THINK_LIST[@]}"; do
-    run_load "$think" "$warmup"
-    warmup=$LATER_WARMUP
-  done
+  run_load
   LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
   stop_all
   report | tee "$OUT/report.txt"
   log "done in $((SECONDS - started))s"
-  ! grep -q 'RUN FAILED' "$OUT/report.txt" || die "errors during the measurements (see $OUT/conversation-load-*.txt)"
+  ! grep -q 'RUN FAILED' "$OUT/report.txt" || die "errors during the measurements (see $OUT/conversation-load.txt)"
 }
 
 main "$@"
