@@ -15,6 +15,13 @@ interface CreditHoldRepository extends JpaRepository<CreditHold, UUID> {
 
     Optional<CreditHold> findByJobId(UUID jobId);
 
+    /**
+     * Whose hold it is, without loading the hold: a hold loaded before the row lock would stay in the
+     * persistence context with its old state, and the locking read would not refresh it.
+     */
+    @Query("select h.userId from CreditHold h where h.jobId = :jobId")
+    Optional<UUID> findOwnerByJobId(UUID jobId);
+
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select h from CreditHold h where h.jobId = :jobId")
     Optional<CreditHold> lockByJobId(UUID jobId);

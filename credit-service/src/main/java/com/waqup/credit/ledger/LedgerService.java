@@ -107,8 +107,7 @@ public class LedgerService {
     /** The job succeeded: the reservation becomes a consumption. Idempotent; refused for a released hold. */
     @Transactional
     public HoldView capture(UUID jobId) {
-        CreditHold known = holds.findByJobId(jobId).orElseThrow(LedgerService::holdNotFound);
-        CreditAccount account = lock(known.userId());
+        CreditAccount account = lock(holds.findOwnerByJobId(jobId).orElseThrow(LedgerService::holdNotFound));
         CreditHold hold = holds.lockByJobId(jobId).orElseThrow(LedgerService::holdNotFound);
         Instant now = clock.instant();
         if (hold.capture(now)) {
@@ -122,8 +121,7 @@ public class LedgerService {
     /** The job failed (or the hold expired): the credits come back. Idempotent; refused for a captured hold. */
     @Transactional
     public HoldView release(UUID jobId, String reason) {
-        CreditHold known = holds.findByJobId(jobId).orElseThrow(LedgerService::holdNotFound);
-        CreditAccount account = lock(known.userId());
+        CreditAccount account = lock(holds.findOwnerByJobId(jobId).orElseThrow(LedgerService::holdNotFound));
         CreditHold hold = holds.lockByJobId(jobId).orElseThrow(LedgerService::holdNotFound);
         releaseLocked(account, hold, reason);
         return view(hold, account);
@@ -156,11 +154,11 @@ public class LedgerService {
         int released = 0;
         for (UUID jobId : holds.findExpiredJobIds(now, Limit.of(200))) {
             Boolean done = tx.execute(status -> {
-                CreditHold candidate = holds.findByJobId(jobId).orElse(null);
-                if (candidate == null) {
+                UUID owner = holds.findOwnerByJobId(jobId).orElse(null);
+                if (owner == null) {
                     return false;
                 }
-                return accounts.lockIfFree(candidate.userId()).map(account -> {
+                return accounts.lockIfFree(owner).map(account -> {
                     CreditHold hold = holds.lockByJobId(jobId).orElseThrow();
                     if (!hold.expiredAt(clock.instant())) {
                         return false; // captured or released meanwhile
@@ -217,8 +215,7 @@ public class LedgerService {
     /** Gives consumed credits of a job back (admin decision or payment refund), once per job. */
     @Transactional
     public Balance refundCaptured(UUID jobId, String reason) {
-        CreditHold known = holds.findByJobId(jobId).orElseThrow(LedgerService::holdNotFound);
-        CreditAccount account = lock(known.userId());
+        CreditAccount account = lock(holds.findOwnerByJobId(jobId).orElseThrow(LedgerService::holdNotFound));
         CreditHold hold = holds.lockByJobId(jobId).orElseThrow(LedgerService::holdNotFound);
         if (hold.refund()) {
             LedgerEntry entry = account.add(EntryType.REFUND, hold.amount(), clock.instant()).forHold(hold).because(reason)
@@ -258,10 +255,14 @@ public class LedgerService {
             default -> throw ApiException.badRequest("VALIDATION_FAILED", "The request has invalid fields",
                     Map.of("fields", Map.of("transaction_type", "must be one of purchase, consumption, refund, grant, adjustment")));
         };
-        return entries.findVisible(userId, types, PageRequest.of(page.page() - 1, page.limit())).map(this::toTransaction);
+        Page<LedgerEntry> found = entries.findVisible(userId, types, PageRequest.of(page.page() - 1, page.limit()));
+        List<UUID> holdIds = found.stream().map(LedgerEntry::holdId).filter(java.util.Objects::nonNull).distinct().toList();
+        Map<UUID, String> holdStatus = new java.util.HashMap<>();
+        holds.findAllById(holdIds).forEach(h -> holdStatus.put(h.id(), h.status())); // one query per page
+        return found.map(e -> toTransaction(e, holdStatus));
     }
 
-    private Transaction toTransaction(LedgerEntry e) {
+    private Transaction toTransaction(LedgerEntry e, Map<UUID, String> holdStatus) {
         String type = switch (e.type()) {
             case HOLD -> "consumption";
             case RELEASE, REFUND -> "refund";
@@ -269,11 +270,11 @@ public class LedgerService {
         };
         String status = "completed";
         if (e.type() == EntryType.HOLD) {
-            status = holds.findById(e.holdId()).map(h -> switch (h.status()) {
+            status = switch (holdStatus.getOrDefault(e.holdId(), CreditHold.CAPTURED)) {
                 case CreditHold.OPEN -> "pending";
                 case CreditHold.RELEASED -> "refunded";
                 default -> "completed";
-            }).orElse("completed");
+            };
         }
         return new Transaction(e.id(), type, e.amount(), e.balanceAfter(), status, e.contentId(), e.contentType(),
                 e.packId(), e.reason(), e.createdAt());
