@@ -129,8 +129,8 @@ public class ConversationService {
         });
     }
 
+    /** Takes the session's turn lock, then reads the session once (so the turn sees the latest state). */
     private <T> T locked(UUID userId, String sessionId, Function<Session, T> work) {
-        owned(userId, sessionId);
         if (!sessions.lock(sessionId)) {
             throw new ApiException(HttpStatus.CONFLICT, "SESSION_BUSY", "The previous message is still being handled");
         }

@@ -32,8 +32,7 @@ class CorrelationIdWebFilter implements WebFilter, Ordered {
         ServerHttpRequest request = exchange.getRequest().mutate()
                 .headers(h -> h.set(CorrelationId.HEADER, id)).build();
         exchange.getAttributes().put(ATTRIBUTE, id);
-        // set once more just before the response is written: a downstream's echo of the header must not double it
-        exchange.getResponse().getHeaders().set(CorrelationId.HEADER, id);
+        // set just before the response is written, replacing a downstream's echo of the header
         exchange.getResponse().beforeCommit(() -> {
             exchange.getResponse().getHeaders().set(CorrelationId.HEADER, id);
             return Mono.empty();
