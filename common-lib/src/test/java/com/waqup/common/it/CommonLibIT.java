@@ -44,6 +44,7 @@ class CommonLibIT {
     static final TcpProxy POSTGRES = new TcpProxy(TestDatabase.host(), TestDatabase.port());
     static final TcpProxy REDIS = new TcpProxy("127.0.0.1", 6379);
     static final TcpProxy RABBIT = new TcpProxy("127.0.0.1", 5672);
+    static final TcpProxy S3 = new TcpProxy("127.0.0.1", 9000);
 
     @LocalServerPort
     int port;
@@ -62,6 +63,12 @@ class CommonLibIT {
         registry.add("waqup.security.jwks-uri", () -> TestTokens.shared().jwksUri());
         registry.add("spring.rabbitmq.virtual-host", () -> TestDatabase.RABBIT_VHOST);
         registry.add("spring.data.redis.database", () -> TestDatabase.REDIS_DATABASE);
+        registry.add("waqup.s3.endpoint", () -> "http://127.0.0.1:" + S3.port());
+        registry.add("waqup.s3.access-key", () -> "local-identity");
+        registry.add("waqup.s3.secret-key", () -> "local-credential");
+        registry.add("waqup.s3.bucket", () -> TestDatabase.S3_BUCKET);
+        registry.add("waqup.s3.create-bucket", () -> "true");
+        registry.add("waqup.s3.api-timeout", () -> "3s");
     }
 
     @AfterEach
@@ -69,6 +76,7 @@ class CommonLibIT {
         POSTGRES.restore();
         REDIS.restore();
         RABBIT.restore();
+        S3.restore();
     }
 
     String url(String path) {
@@ -345,12 +353,13 @@ class CommonLibIT {
     // ---- readiness follows the dependencies; liveness does not ---------------------------------------------
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({ "db", "redis", "rabbit" })
+    @CsvSource({ "db", "redis", "rabbit", "s3" })
     void shouldBeNotReadyWhileADependencyIsDownAndRecoverByItself(String component) {
         awaitReadiness(200);
         TcpProxy proxy = switch (component) {
             case "db" -> POSTGRES;
             case "redis" -> REDIS;
+            case "s3" -> S3;
             default -> RABBIT;
         };
         proxy.cut();

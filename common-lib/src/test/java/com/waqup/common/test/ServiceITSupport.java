@@ -29,6 +29,8 @@ public abstract class ServiceITSupport {
         registry.add("waqup.security.service-client.token-uri", () -> TestTokens.shared().serviceTokenUri());
         registry.add("spring.rabbitmq.virtual-host", () -> TestDatabase.RABBIT_VHOST);
         registry.add("spring.data.redis.database", () -> TestDatabase.REDIS_DATABASE);
+        registry.add("waqup.s3.bucket", () -> TestDatabase.S3_BUCKET);
+        registry.add("waqup.s3.create-bucket", () -> "true");
     }
 
     /** A valid user token for a random person. */

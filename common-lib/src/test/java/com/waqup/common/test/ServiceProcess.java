@@ -56,6 +56,8 @@ public final class ServiceProcess implements AutoCloseable {
         environment.put("DB_URL", TestDatabase.url());
         environment.put("RABBITMQ_VHOST", TestDatabase.RABBIT_VHOST);
         environment.put("REDIS_DATABASE", Integer.toString(TestDatabase.REDIS_DATABASE));
+        environment.put("S3_BUCKET", TestDatabase.S3_BUCKET);
+        environment.put("S3_CREATE_BUCKET", "true");
         environment.putAll(env);
         try {
             Files.createDirectories(log.getParent());

@@ -18,6 +18,9 @@ public final class TestDatabase {
     public static final String RABBIT_VHOST = "waqup_test";
     /** The Redis database of the tests, apart from a running platform's 0. */
     public static final int REDIS_DATABASE = 1;
+
+    /** The tests' bucket on the local S3 server (created on first use), never the platform's {@code waqup-audio}. */
+    public static final String S3_BUCKET = "waqup-test";
     private static volatile boolean ensured;
 
     private TestDatabase() {
