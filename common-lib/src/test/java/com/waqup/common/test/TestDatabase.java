@@ -13,17 +13,24 @@ import java.sql.Statement;
  */
 public final class TestDatabase {
 
-    public static final String NAME = "waqup_test";
+    // Each can be moved with an environment variable so that two checkouts can run their tests at the same time on
+    // one machine without hearing each other's events (the vhost must exist: rabbitmqctl add_vhost).
+    public static final String NAME = env("WAQUP_TEST_DB_NAME", "waqup_test");
     /** The RabbitMQ vhost of the tests (created by scripts/infra.sh), apart from a running platform's "/". */
-    public static final String RABBIT_VHOST = "waqup_test";
+    public static final String RABBIT_VHOST = env("WAQUP_TEST_VHOST", "waqup_test");
     /** The Redis database of the tests, apart from a running platform's 0. */
-    public static final int REDIS_DATABASE = 1;
+    public static final int REDIS_DATABASE = Integer.parseInt(env("WAQUP_TEST_REDIS_DB", "1"));
 
     /** The tests' bucket on the local S3 server (created on first use), never the platform's {@code waqup-audio}. */
-    public static final String S3_BUCKET = "waqup-test";
+    public static final String S3_BUCKET = env("WAQUP_TEST_BUCKET", "waqup-test");
     private static volatile boolean ensured;
 
     private TestDatabase() {
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
     }
 
     public static String host() {
