@@ -39,6 +39,8 @@ public class WaqupDefaultsEnvironmentPostProcessor implements EnvironmentPostPro
         d.put("management.metrics.tags.application", "${spring.application.name:waqup}");
         // persistence: Flyway owns the schema; no lazy loading in views; fail fast on a dead database
         d.put("spring.jpa.open-in-view", "false");
+        // a relayed event is deleted from the outbox, not kept: events carry personal data (docs/privacy.md)
+        d.put("spring.modulith.events.completion-mode", "delete");
         d.put("spring.jpa.hibernate.ddl-auto", "validate");
         d.put("spring.datasource.hikari.connection-timeout", "3000");
         d.put("spring.datasource.hikari.maximum-pool-size", "10");

@@ -9,7 +9,8 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ IdentityProperties.class, com.waqup.common.security.WaqupSecurityProperties.class })
+@EnableConfigurationProperties({ IdentityProperties.class, com.waqup.common.security.WaqupSecurityProperties.class,
+        com.waqup.user.privacy.PrivacyProperties.class })
 class IdentityConfiguration {
 
     /** Argon2id with Spring Security's current recommended parameters (16 MiB, 2 iterations). */

@@ -68,6 +68,11 @@ public class ProfileService {
                 .orElseThrow(() -> ApiException.notFound("USER_NOT_FOUND", "The account does not exist"));
     }
 
+    /** The account is being erased: its cached profile goes now and again after commit. */
+    public void forget(UUID userId) {
+        evictAfterCommit(userId);
+    }
+
     /** Evict now and again after commit, so no reader can re-cache the old state in between. */
     private void evictAfterCommit(UUID userId) {
         cache.evict(userId);
