@@ -25,6 +25,9 @@ class GatewaySecurityIT extends GatewayITSupport {
 
     static final TestTokens TOKENS = TestTokens.shared();
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.data.redis.core.ReactiveStringRedisTemplate redis;
+
     // ---- authentication --------------------------------------------------------------------------------
 
     @ParameterizedTest(name = "{0}")
@@ -62,6 +65,30 @@ class GatewaySecurityIT extends GatewayITSupport {
         TOKENS.rotate();
         Http.Response withNewKey = Http.get(url("/api/v1/credits/balance"), asUser());
         assertThat(withNewKey.status()).as("the JWKS was refreshed for the new kid").isEqualTo(200);
+    }
+
+    @Test
+    void shouldRefuseTokensOfAnErasedAccountIssuedUpToTheRevocation() {
+        UUID erased = UUID.randomUUID();
+        String before = TOKENS.user(erased);
+        assertThat(Http.get(url("/api/v1/credits/balance"), as(before)).status()).isEqualTo(200);
+        // what user-service writes when the account is erased (docs/privacy.md): every token issued up to now is revoked
+        redis.opsForValue().set("auth:revoked:" + erased, Long.toString(java.time.Instant.now().getEpochSecond()),
+                Duration.ofSeconds(60)).block();
+        Http.Response refused = Http.get(url("/api/v1/credits/balance"), as(before));
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.json().path("error").path("code").asString()).isEqualTo("INVALID_TOKEN");
+        assertThat(Http.get(url("/api/v1/credits/balance"), asUser()).status()).as("anyone else is unaffected").isEqualTo(200);
+    }
+
+    @Test
+    void shouldLetAnyoneWithAShareLinkReachOnlyTheSharedItemRoute() {
+        Http.Response shared = Http.get(url("/api/v1/content/shared/some-share-token"));
+        assertThat(shared.status()).as("no account needed to listen to a shared item").isEqualTo(200);
+        assertThat(shared.json().path("service").asString()).isEqualTo("ritual-library-service");
+        assertThat(Http.get(url("/api/v1/content/shared/a/b")).status()).as("one segment only").isEqualTo(401);
+        assertThat(Http.get(url("/api/v1/content/" + UUID.randomUUID())).status()).isEqualTo(401);
+        assertThat(Http.send("DELETE", url("/api/v1/content/shared/some-share-token"), null).status()).isEqualTo(401);
     }
 
     @Test
