@@ -1,0 +1,110 @@
+# Shared pieces of the benchmark scripts (sourced, not run). A script sets, before using them:
+#   ROOT, JAVA, OUT (log and output folder), MODULES (the modules it starts, in start order), STARTUP_TIMEOUT
+#   (seconds per JVM), MAX_SECONDS (watchdog), JVM_OPTS (array), and PORT_OF[module]=port for every module.
+# Started JVMs are recorded in STARTED_PIDS / PID_OF and stopped by stop_all (install it as the EXIT trap).
+
+declare -a STARTED_PIDS=()
+declare -A PID_OF
+declare -A PORT_OF
+WATCHDOG_PID=""
+
+log() { printf '[bench] %s\n' "$*" >&2; }
+die() { log "FAILED: $*"; exit 1; }
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+ensure_tools() {
+  if ! command -v curl >/dev/null; then
+    log "installing from Debian: curl"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends curl >/dev/null
+  fi
+  [[ -x "$JAVA" ]] || die "no java at $JAVA (set JAVA_HOME)"
+}
+
+jar_of() { echo "$ROOT/$1/target/$1-0.1.0-SNAPSHOT.jar"; }
+
+ensure_jars() {
+  local m missing=()
+  for m in "${MODULES[@]}"; do [[ -f "$(jar_of "$m")" ]] || missing+=("$m"); done
+  if ((${#missing[@]})); then
+    log "building ${missing[*]}"
+    (cd "$ROOT" && ./mvnw -B -q -DskipTests package -pl "$(IFS=,; echo "${missing[*]}")" -am)
+  fi
+}
+
+ensure_ports_free() {
+  local m
+  for m in "${MODULES[@]}"; do
+    ! port_open "${PORT_OF[$m]}" || die "port ${PORT_OF[$m]} ($m) is already in use (another benchmark? set BENCH_*_PORT)"
+  done
+}
+
+start_jvm() { # start_jvm <module> [env assignments...] -- [extra jvm args...]
+  local module=$1; shift
+  local envs=() extra=()
+  while (($#)) && [[ $1 != -- ]]; do envs+=("$1"); shift; done
+  (($#)) && shift
+  extra=("$@")
+  env SERVER_ADDRESS=127.0.0.1 PORT="${PORT_OF[$module]}" ${BENCH_ENV[@]+"${BENCH_ENV[@]}"} "${envs[@]}" \
+    "$JAVA" "${JVM_OPTS[@]}" ${extra[@]+"${extra[@]}"} -jar "$(jar_of "$module")" >"$OUT/$module.log" 2>&1 &
+  STARTED_PIDS+=($!)
+  PID_OF[$module]=$!
+  log "started $module (pid $!) on :${PORT_OF[$module]}, log $OUT/$module.log"
+}
+
+wait_ready() { # wait_ready <module>
+  local module=$1 port i
+  port=${PORT_OF[$module]}
+  for ((i = 0; i < STARTUP_TIMEOUT; i++)); do
+    kill -0 "${PID_OF[$module]}" 2>/dev/null || die "$module exited during start-up (see $OUT/$module.log)"
+    if curl -fsS -o /dev/null "http://127.0.0.1:$port/actuator/health/readiness" 2>/dev/null; then
+      log "$module ready on :$port (~$((SECONDS - START_AT))s after the start)"; return 0
+    fi
+    sleep 1
+  done
+  die "$module not ready on :$port after ${STARTUP_TIMEOUT}s (see $OUT/$module.log)"
+}
+
+wait_all_ready() {
+  local m
+  for m in "${MODULES[@]}"; do wait_ready "$m"; done
+}
+
+stop_all() {
+  local pid i pids=()
+  if [[ -n $WATCHDOG_PID ]]; then # the watchdog subshell and its sleep
+    read -r -a pids <<<"$(ps -o pid= --ppid "$WATCHDOG_PID" | tr -s ' \n' ' ')"
+    kill "$WATCHDOG_PID" "${pids[@]}" 2>/dev/null || true
+    WATCHDOG_PID=""
+  fi
+  for pid in "${STARTED_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${STARTED_PIDS[@]}"; do
+    for ((i = 0; i < 150; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$pid" 2>/dev/null || true
+  done
+  if ((${#STARTED_PIDS[@]})); then log "stopped pids ${STARTED_PIDS[*]}"; fi
+  STARTED_PIDS=()
+}
+
+start_watchdog() { # bounds the run: after MAX_SECONDS the script is stopped (and the EXIT trap cleans up)
+  local main_pid=$$
+  (sleep "$MAX_SECONDS" && log "FAILED: watchdog stopped the run after ${MAX_SECONDS}s" && kill -TERM "$main_pid") &
+  WATCHDOG_PID=$!
+}
+
+# A database, RabbitMQ vhost, Redis database and bucket of the benchmarks' own, so a run neither reads nor
+# disturbs a running platform (whose services use the same queue names on vhost "/"). Sets BENCH_ENV for start_jvm.
+isolate_bench_infra() {
+  local name=${1:-waqup_bench}
+  psql -h 127.0.0.1 -U postgres -tAc "select 1 from pg_database where datname = '$name'" | grep -q 1 \
+    || psql -h 127.0.0.1 -U postgres -qc "create database $name" >/dev/null
+  if command -v rabbitmqctl >/dev/null && ! rabbitmqctl -q list_vhosts 2>/dev/null | grep -qx "$name"; then
+    rabbitmqctl -q add_vhost "$name" >/dev/null
+    rabbitmqctl -q set_permissions -p "$name" guest ".*" ".*" ".*" >/dev/null
+  fi
+  BENCH_ENV=(DB_URL="jdbc:postgresql://127.0.0.1:5432/$name" RABBITMQ_VHOST="$name" REDIS_DATABASE=6
+    S3_BUCKET="${name//_/-}" S3_CREATE_BUCKET=true)
+}
+
+field() { sed -n "s/.*[ ]$1=\([^ ]*\).*/\1/p" <<<"$2"; } # field <key> <RESULT line>
