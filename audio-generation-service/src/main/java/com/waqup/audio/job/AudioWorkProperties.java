@@ -31,6 +31,6 @@ public record AudioWorkProperties(Integer concurrency, Integer maxAttempts, Dura
     }
 
     public Path workPath() {
-        return Path.of(workDir);
+        return Path.of(workDir).toAbsolutePath();
     }
 }
