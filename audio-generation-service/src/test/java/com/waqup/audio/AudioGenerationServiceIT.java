@@ -13,6 +13,6 @@ class AudioGenerationServiceIT extends ServiceContractIT {
 
     @Override
     protected Set<String> readinessDependencies() {
-        return Set.of("db", "rabbit");
+        return Set.of("db", "rabbit", "s3");
     }
 }

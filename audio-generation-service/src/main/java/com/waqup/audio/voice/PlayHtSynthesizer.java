@@ -1,0 +1,92 @@
+package com.waqup.audio.voice;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.waqup.audio.render.Pcm;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * PlayHT's v2 streaming TTS: {@code POST /api/v2/tts/stream} with the {@code AUTHORIZATION} (secret key) and
+ * {@code X-USER-ID} headers and {@code {text, voice, output_format, voice_engine, speed, sample_rate}}; asked for
+ * {@code wav} at 22.05 kHz, the WAV's samples are used. The pace becomes {@code speed} (1.0 ≈ 130 wpm). Voices:
+ * {@code GET /api/v2/voices}.
+ */
+public class PlayHtSynthesizer extends VendorVoices {
+
+    static final int SAMPLE_RATE = 22050;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final VendorHttp http;
+    private final TtsProperties.PlayHt props;
+
+    PlayHtSynthesizer(VendorHttp http, TtsProperties tts, Clock clock) {
+        super("playht", tts.playht().voices(), tts.defaultVoice(), SAMPLE_RATE, clock);
+        this.http = http;
+        this.props = tts.playht();
+    }
+
+    @Override
+    public String provider() {
+        return "playht";
+    }
+
+    static double speed(Pace pace) {
+        return pace.wordsPerMinute() / 130.0;
+    }
+
+    @Override
+    public Pcm synthesize(String text, Voice voice, Pace pace, Path workDir) throws TtsException {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("text", text);
+        body.put("voice", voice.engineVoice());
+        body.put("output_format", "wav");
+        body.put("voice_engine", props.voiceEngine());
+        body.put("speed", Math.round(speed(pace) * 100) / 100.0);
+        body.put("sample_rate", SAMPLE_RATE);
+        byte[] wav = http.postForBytes("/api/v2/tts/stream", this::auth, JSON.writeValueAsString(body));
+        try {
+            Pcm pcm = Pcm.fromWav(wav);
+            if (pcm.sampleRate() != SAMPLE_RATE) {
+                throw new TtsException("playht answered at " + pcm.sampleRate() + " Hz instead of " + SAMPLE_RATE, false, 200, null);
+            }
+            return pcm;
+        } catch (IllegalArgumentException e) {
+            throw new TtsException("playht answered with audio that is not 16-bit mono WAV", false, 200, null);
+        }
+    }
+
+    private void auth(org.springframework.http.HttpHeaders h) {
+        h.set("AUTHORIZATION", props.apiKey() == null ? "" : props.apiKey());
+        h.set("X-USER-ID", props.userId() == null ? "" : props.userId());
+        h.set("Accept", "audio/wav");
+    }
+
+    @Override
+    List<Voice> fetchVendorVoices() throws TtsException {
+        JsonNode root = JSON.readTree(http.get("/api/v2/voices", h -> {
+            h.set("AUTHORIZATION", props.apiKey() == null ? "" : props.apiKey());
+            h.set("X-USER-ID", props.userId() == null ? "" : props.userId());
+        }));
+        List<Voice> voices = new ArrayList<>();
+        for (JsonNode v : root) {
+            String id = v.path("id").asString("");
+            if (id.isBlank()) {
+                continue;
+            }
+            String lang = v.path("language_code").asString(v.path("language").asString(""));
+            voices.add(new Voice(id, v.path("name").asString(id), lang.isBlank() ? null : lang,
+                    nullIfBlank(v.path("gender").asString("")), nullIfBlank(v.path("style").asString("")), "playht",
+                    SAMPLE_RATE, id));
+        }
+        return voices;
+    }
+
+    private static String nullIfBlank(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

@@ -1,0 +1,87 @@
+package com.waqup.audio.voice;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The TTS provider and its settings ({@code waqup.tts.*}). API keys are secrets: they come from the environment and
+ * are never logged ({@link #toString()} of the vendor records hides them).
+ *
+ * @param provider      {@code espeak} (default, offline), {@code elevenlabs} or {@code playht}
+ * @param defaultVoice  the platform's default voice id ({@code en-us-female})
+ * @param timeout       connect and read timeout of one vendor call
+ * @param maxAttempts   attempts of one vendor call (429, 5xx, timeouts are retried with backoff)
+ * @param retryDelay    first backoff (doubled each time)
+ */
+@ConfigurationProperties("waqup.tts")
+public record TtsProperties(String provider, String defaultVoice, Duration timeout, Integer maxAttempts,
+        Duration retryDelay, Espeak espeak, ElevenLabs elevenlabs, PlayHt playht) {
+
+    public TtsProperties {
+        provider = provider == null || provider.isBlank() ? "espeak" : provider;
+        defaultVoice = defaultVoice == null || defaultVoice.isBlank() ? "en-us-female" : defaultVoice;
+        timeout = timeout == null ? Duration.ofSeconds(30) : timeout;
+        maxAttempts = maxAttempts == null || maxAttempts < 1 ? 3 : maxAttempts;
+        retryDelay = retryDelay == null ? Duration.ofMillis(500) : retryDelay;
+        espeak = espeak == null ? new Espeak(null, null, null) : espeak;
+        elevenlabs = elevenlabs == null ? new ElevenLabs(null, null, null, null) : elevenlabs;
+        playht = playht == null ? new PlayHt(null, null, null, null, null) : playht;
+    }
+
+    /**
+     * @param binary      the espeak-ng binary
+     * @param rateFactor  words actually spoken per minute per unit of espeak's {@code -s} (measured, docs/audio.md)
+     * @param timeout     longest one segment may take
+     */
+    public record Espeak(String binary, Double rateFactor, Duration timeout) {
+        public Espeak {
+            binary = binary == null || binary.isBlank() ? "espeak-ng" : binary;
+            rateFactor = rateFactor == null || rateFactor <= 0 ? 1.13 : rateFactor;
+            timeout = timeout == null ? Duration.ofSeconds(30) : timeout;
+        }
+    }
+
+    /** @param voices platform voice id → ElevenLabs voice id */
+    public record ElevenLabs(String baseUrl, String apiKey, String modelId, Map<String, String> voices) {
+        public ElevenLabs {
+            baseUrl = baseUrl == null || baseUrl.isBlank() ? "https://api.elevenlabs.io" : baseUrl;
+            modelId = modelId == null || modelId.isBlank() ? "eleven_multilingual_v2" : modelId;
+            voices = voices == null || voices.isEmpty() ? defaults(
+                    "en-us-female", "21m00Tcm4TlvDq8Ikwcn", "en-us-male", "pNInz6obpgDQGcFmaJgB",
+                    "en-gb-female", "ThT5KcBeYPX3keUQqHPh", "en-gb-male", "onwK4e9ZLuTAKqWW03F9") : voices;
+        }
+
+        @Override
+        public String toString() {
+            return "ElevenLabs[baseUrl=" + baseUrl + ", modelId=" + modelId + ", apiKey=" + (apiKey == null || apiKey.isBlank() ? "unset" : "***") + "]";
+        }
+    }
+
+    /** @param voices platform voice id → PlayHT voice (manifest URL) */
+    public record PlayHt(String baseUrl, String apiKey, String userId, String voiceEngine, Map<String, String> voices) {
+        public PlayHt {
+            baseUrl = baseUrl == null || baseUrl.isBlank() ? "https://api.play.ht" : baseUrl;
+            voiceEngine = voiceEngine == null || voiceEngine.isBlank() ? "PlayHT2.0" : voiceEngine;
+            voices = voices == null || voices.isEmpty() ? defaults(
+                    "en-us-female", "s3://voice-cloning-zero-shot/d9ff78ba-d016-47f6-b0ef-dd630f59414e/female-cs/manifest.json",
+                    "en-us-male", "s3://voice-cloning-zero-shot/e040bd1b-f190-4bdb-83f0-75ef85b18f84/original/manifest.json") : voices;
+        }
+
+        @Override
+        public String toString() {
+            return "PlayHt[baseUrl=" + baseUrl + ", voiceEngine=" + voiceEngine + ", apiKey="
+                    + (apiKey == null || apiKey.isBlank() ? "unset" : "***") + ", userId=" + (userId == null ? "unset" : "***") + "]";
+        }
+    }
+
+    private static Map<String, String> defaults(String... pairs) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < pairs.length; i += 2) {
+            map.put(pairs[i], pairs[i + 1]);
+        }
+        return map;
+    }
+}

@@ -1,0 +1,36 @@
+-- One row per (job_id, version): the idempotency key of audio.requested. A worker leases the row while it renders
+-- (lease_owner/lease_until, renewed at every stage); a redelivered request for a finished job changes nothing,
+-- one for a job whose worker died (lease expired) takes it over. The result metadata is what audio.completed said.
+CREATE TABLE audio_job (
+    job_id           UUID        NOT NULL,
+    version          INT         NOT NULL CHECK (version >= 1),
+    content_id       UUID        NOT NULL,
+    user_id          UUID        NOT NULL,
+    status           TEXT        NOT NULL CHECK (status IN ('RENDERING', 'COMPLETED', 'FAILED')),
+    attempts         INT         NOT NULL DEFAULT 0,
+    progress         INT         NOT NULL DEFAULT 0,
+    stage            TEXT,
+    lease_owner      UUID,
+    lease_until      TIMESTAMP WITH TIME ZONE,
+    audio_key        TEXT,
+    bucket           TEXT,
+    format           TEXT,
+    duration_seconds DOUBLE PRECISION,
+    bitrate_kbps     INT,
+    sample_rate_hz   INT,
+    size_bytes       BIGINT,
+    loudness_lufs    DOUBLE PRECISION,
+    true_peak_dbtp   DOUBLE PRECISION,
+    extra_formats    TEXT,
+    voice_id         TEXT,
+    voice_name       TEXT,
+    provider         TEXT,
+    render_millis    BIGINT,
+    failure_code     TEXT,
+    failure_reason   TEXT,
+    created_at       TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+    updated_at       TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+    finished_at      TIMESTAMP WITH TIME ZONE,
+    PRIMARY KEY (job_id, version)
+);
+CREATE INDEX audio_job_by_user ON audio_job (user_id);
