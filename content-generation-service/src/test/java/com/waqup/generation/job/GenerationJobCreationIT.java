@@ -14,8 +14,6 @@ import java.util.concurrent.Future;
 import com.waqup.common.test.Http;
 import com.waqup.generation.GenerationITSupport;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** {@code POST /internal/generations} against the real credit-service: job record plus credit hold, once per session. */
@@ -25,8 +23,6 @@ class GenerationJobCreationIT extends GenerationITSupport {
             "duration_seconds", 600, "voice_id", "platform-calm", "pace", "slow", "tone", "calm",
             "title_idea", "Evening calm");
 
-    @Autowired
-    JdbcTemplate jdbc;
 
     int jobsOfSession(String sessionId) {
         return jdbc.queryForObject("select count(*) from generation_job where session_id = ?", Integer.class, sessionId);
