@@ -197,7 +197,7 @@ public final class ScriptCheck {
             i++;
         }
         if (bodies == 0 || i != kinds.size()) {
-            throw new InvalidScriptException("an " + type + " script has an optional opening, one or more "
+            throw new InvalidScriptException("the " + type + " script must have an optional opening, one or more "
                     + body.code() + " sections and an optional closing, in that order");
         }
     }

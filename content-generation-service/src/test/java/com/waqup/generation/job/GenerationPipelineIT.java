@@ -261,6 +261,36 @@ class GenerationPipelineIT extends GenerationITSupport {
     }
 
     @Test
+    void shouldWriteAJobAgainWhenItsWriterIsStuckAndDropTheStaleScript() throws Exception {
+        UUID user = personWithCredits(1);
+        String session = newSession();
+        UUID jobId = GenerationJob.idFor(session);
+        java.util.concurrent.CountDownLatch stuck = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
+        org.mockito.Mockito.doAnswer(invocation -> {
+            if (first.getAndSet(false)) { // the first writer hangs, as if its process were gone
+                stuck.countDown();
+                release.await(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            return invocation.callRealMethod();
+        }).when(scriptWriter).write(argThat(r -> r != null && jobId.equals(r.jobId())));
+
+        assertThat(createJob(session, user, "affirmation", Map.of("intent", "calm", "duration_seconds", 60)).status())
+                .isEqualTo(201);
+        assertThat(stuck.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        jdbc.update("update generation_job set updated_at = updated_at - interval '4 minutes' where id = ?", jobId);
+
+        Job job = new Job(jobId, user, session);
+        awaitStatus(job, "voicing");
+        assertThat(jdbc.queryForObject("select writing_attempts from generation_job where id = ?", Integer.class, jobId))
+                .isEqualTo(2);
+        release.countDown();
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(6))
+                .until(() -> published("audio.requested", jobId).size() == 1 && "voicing".equals(status(job).path("status").asString()));
+    }
+
+    @Test
     void shouldFailAJobPastItsDeadlineAndReleaseItsHold() {
         Job job = voicingJob(1, "affirmation", Map.of("intent", "joy", "duration_seconds", 60));
         assertThat(available(job.user())).isZero();
