@@ -10,6 +10,10 @@ import com.waqup.common.test.ServiceContractIT;
  */
 class ContentGenerationServiceIT extends ServiceContractIT implements UsesRealCreditService {
 
+    /** The same spy as {@link GenerationITSupport}'s, so that this IT shares the module's one context. */
+    @org.springframework.test.context.bean.override.mockito.MockitoSpyBean
+    com.waqup.generation.script.ScriptWriter scriptWriter;
+
     @Override
     protected String schema() {
         return "generation";

@@ -5,7 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.UUID;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.waqup.common.events.EventEnvelope;
+import com.waqup.common.events.Events;
 import com.waqup.common.test.Http;
+import com.waqup.generation.script.ScriptWriter;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.amqp.core.AnonymousQueue;
+import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.TopicExchange;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import com.waqup.common.test.ServiceITSupport;
 import com.waqup.common.test.ServiceProcess;
 import com.waqup.common.test.TestTokens;
@@ -20,6 +38,72 @@ import tools.jackson.databind.json.JsonMapper;
 public abstract class GenerationITSupport extends ServiceITSupport implements UsesRealCreditService {
 
     protected static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** The events this service publishes, as seen on the broker (one probe queue per test JVM). */
+    private static final List<JsonNode> SEEN = new CopyOnWriteArrayList<>();
+    private static volatile String probeQueue;
+
+    @Autowired
+    protected RabbitTemplate rabbit;
+    @Autowired
+    protected AmqpAdmin amqp;
+    @Autowired
+    protected org.springframework.jdbc.core.JdbcTemplate jdbc;
+    /**
+     * The real script writer (the composer), spied so that a test can make one job's writer fail (see
+     * {@code ContentGenerationServiceIT}, which declares the same spy so that every IT keeps one context).
+     */
+    @MockitoSpyBean
+    protected ScriptWriter scriptWriter;
+
+    @BeforeEach
+    void listenToPublishedEvents() {
+        if (probeQueue == null) {
+            synchronized (SEEN) {
+                if (probeQueue == null) {
+                    AnonymousQueue queue = new AnonymousQueue();
+                    amqp.declareQueue(queue);
+                    TopicExchange events = new TopicExchange(Events.EXCHANGE, true, false);
+                    for (String key : new String[] { "audio.requested", "generation.#", "content.ready" }) {
+                        amqp.declareBinding(BindingBuilder.bind(queue).to(events).with(key));
+                    }
+                    probeQueue = queue.getName();
+                }
+            }
+        }
+    }
+
+    /** Every event of {@code type} about {@code jobId} published so far, in order. */
+    protected List<JsonNode> published(String type, UUID jobId) {
+        Message message;
+        while ((message = rabbit.receive(probeQueue)) != null) {
+            SEEN.add(JSON.readTree(new String(message.getBody(), StandardCharsets.UTF_8)));
+        }
+        List<JsonNode> found = new ArrayList<>();
+        for (JsonNode event : SEEN) {
+            if (type.equals(event.path("type").asString()) && jobId.toString().equals(event.path("data").path("job_id").asString())) {
+                found.add(event);
+            }
+        }
+        return found;
+    }
+
+    /** The first event of {@code type} about {@code jobId}, waiting for it. */
+    protected JsonNode awaitPublished(String type, UUID jobId) {
+        return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> published(type, jobId), l -> !l.isEmpty()).getFirst();
+    }
+
+    /** What audio-generation-service would publish: an event on the real broker. */
+    protected EventEnvelope<Map<String, Object>> publishAsAudioService(String type, Map<String, Object> data) {
+        EventEnvelope<Map<String, Object>> event = EventEnvelope.of(type, data);
+        rabbit.convertAndSend(Events.EXCHANGE, type, event);
+        return event;
+    }
+
+    protected void republish(EventEnvelope<?> event) {
+        rabbit.convertAndSend(Events.EXCHANGE, event.type(), event);
+    }
 
     /** What conversation-service presents when it calls this service. */
     protected static String serviceToken() {

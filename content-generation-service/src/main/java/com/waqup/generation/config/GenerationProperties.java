@@ -18,6 +18,7 @@ import org.springframework.validation.annotation.Validated;
  * @param creditConnectTimeout how long a call to credit-service may wait for a connection
  * @param creditReadTimeout    how long a call to credit-service may wait for its answer
  * @param estimate             how {@code estimated_time} is computed
+ * @param pipeline             the worker, the sweepers and the audio hand-off
  */
 @ConfigurationProperties("waqup.generation")
 @Validated
@@ -25,7 +26,35 @@ public record GenerationProperties(
         @NotNull URI creditServiceUrl,
         @NotNull @DefaultValue("2s") Duration creditConnectTimeout,
         @NotNull @DefaultValue("5s") Duration creditReadTimeout,
-        @NotNull @Valid Estimate estimate) {
+        @NotNull @Valid Estimate estimate,
+        @NotNull @Valid @DefaultValue Pipeline pipeline) {
+
+    /**
+     * @param deadline            a job not ready this long after its creation fails with {@code TIMEOUT} and its
+     *                            credits are released; keep it below credit-service's hold TTL (15 min)
+     * @param writingTimeout      a job in {@code writing} this long (its writer died) is written again
+     * @param maxWritingAttempts  writers a job may start before it fails with {@code WRITER_TIMEOUT}
+     * @param sweepInterval       how often queued jobs, stuck writers, deadlines and pending settlements are checked
+     *                            (new jobs and audio events do not wait for it: they start the work at once)
+     * @param workers             jobs written at the same time (threads of the worker)
+     * @param backgroundLevelDb   the bed's level under the voice, sent in {@code audio.requested}
+     * @param formats             the audio formats asked for ({@code mp3} always)
+     */
+    public record Pipeline(
+            @NotNull @DefaultValue("10m") Duration deadline,
+            @NotNull @DefaultValue("3m") Duration writingTimeout,
+            @jakarta.validation.constraints.Min(1) @DefaultValue("2") int maxWritingAttempts,
+            @NotNull @DefaultValue("5s") Duration sweepInterval,
+            @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(16) @DefaultValue("2") int workers,
+            @DefaultValue("-30") double backgroundLevelDb,
+            @NotEmpty @DefaultValue("mp3") java.util.List<String> formats) {
+
+        public Pipeline {
+            if (formats != null && !formats.contains("mp3")) {
+                throw new IllegalArgumentException("waqup.generation.pipeline.formats must contain mp3");
+            }
+        }
+    }
 
     /**
      * {@code estimated_time = overhead + ceil(audio seconds × renderPerAudioMinute / 60 s)}.

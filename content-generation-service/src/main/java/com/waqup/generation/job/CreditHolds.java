@@ -74,6 +74,69 @@ class CreditHolds {
         }
     }
 
+    /** What credit-service answered to a capture or a release. */
+    enum Outcome {
+        /** Done now or earlier (both calls are idempotent by job id). */
+        DONE,
+        /** A capture of a hold that was already released (it expired, or the job was released). */
+        ALREADY_RELEASED,
+        /** A release of a hold that was already captured. */
+        ALREADY_CAPTURED,
+        /** credit-service has no hold for the job. */
+        NO_HOLD
+    }
+
+    /** credit-service could not be asked (no connection, timeout, 5xx): the caller tries again later. */
+    static class UnavailableException extends RuntimeException {
+
+        UnavailableException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private record ReleaseRequest(String reason) {
+    }
+
+    /** The job succeeded: its held credits are consumed ({@code POST /internal/credits/holds/{jobId}/capture}). */
+    Outcome capture(UUID jobId) {
+        return settle(jobId, "capture", null);
+    }
+
+    /** The job failed: its held credits come back ({@code POST /internal/credits/holds/{jobId}/release}). */
+    Outcome release(UUID jobId, String reason) {
+        return settle(jobId, "release", new ReleaseRequest(reason.length() > 200 ? reason.substring(0, 200) : reason));
+    }
+
+    private Outcome settle(UUID jobId, String action, Object body) {
+        try {
+            RestClient.RequestBodySpec request = http.post().uri("/internal/credits/holds/{jobId}/" + action, jobId)
+                    .accept(MediaType.APPLICATION_JSON);
+            if (body != null) {
+                request = request.contentType(MediaType.APPLICATION_JSON).body(body);
+            }
+            return request.exchange((req, response) -> {
+                HttpStatusCode status = response.getStatusCode();
+                if (status.is2xxSuccessful()) {
+                    return Outcome.DONE;
+                }
+                ErrorDetail error = readError(response);
+                if (status.value() == HttpStatus.CONFLICT.value() && "HOLD_ALREADY_RELEASED".equals(error.code())) {
+                    return Outcome.ALREADY_RELEASED;
+                }
+                if (status.value() == HttpStatus.CONFLICT.value() && "HOLD_ALREADY_CAPTURED".equals(error.code())) {
+                    return Outcome.ALREADY_CAPTURED;
+                }
+                if (status.value() == HttpStatus.NOT_FOUND.value()) {
+                    return Outcome.NO_HOLD;
+                }
+                throw new UnavailableException("credit-service answered " + status.value() + " (" + error.code()
+                        + ") to the " + action + " of job " + jobId, null);
+            });
+        } catch (RestClientException e) {
+            throw new UnavailableException("credit-service not reachable for the " + action + " of job " + jobId, e);
+        }
+    }
+
     private static ErrorDetail readError(RestClient.RequestHeadersSpec.ConvertibleClientHttpResponse response) {
         try {
             ErrorBody body = response.bodyTo(ErrorBody.class);

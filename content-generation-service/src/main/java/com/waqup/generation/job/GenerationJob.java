@@ -55,6 +55,22 @@ class GenerationJob {
     private Instant updatedAt;
     @Version
     private Long version;
+    /** What credit-service must still be told before the job may end (docs/generation.md). */
+    @Column(name = "settlement")
+    private Settlement settlement;
+    @Column(name = "failure_code")
+    private String failureCode;
+    /** The reason the job will fail with once its credits are released. */
+    @Column(name = "pending_reason")
+    private String pendingReason;
+    @Column(name = "writing_attempts", nullable = false)
+    private int writingAttempts;
+    @Column(name = "content_version", nullable = false, updatable = false)
+    private int contentVersion = 1;
+    /** audio.completed's metadata (key, format, duration, size, bitrate, voice), a JSON object. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "audio")
+    private String audio;
 
     protected GenerationJob() {
     }
@@ -91,9 +107,75 @@ class GenerationJob {
 
     // ---- life cycle (driven by the pipeline of issue #7) ---------------------------------------------------
 
-    /** The script writer took the job. */
+    /** The script writer took the job (once more after a crash: {@link #restartWriting}). */
     void startWriting(Instant now) {
         move(JobStatus.QUEUED, JobStatus.WRITING, now);
+        writingAttempts++;
+    }
+
+    /**
+     * A writer that took the job never finished (its process died): the job waits for the writer again. Its
+     * progress stays; it only grows.
+     */
+    void restartWriting(Instant now) {
+        if (settlement != null) {
+            throw new IllegalTransitionException(id, status, "be written again while settling");
+        }
+        move(JobStatus.WRITING, JobStatus.QUEUED, now);
+    }
+
+    /**
+     * The audio is stored: the credits are to be captured, then the job is ready ({@link #markReady}). Returns
+     * false (and changes nothing) when the job is not voicing or already settling, e.g. failed by its deadline
+     * meanwhile: the first outcome wins.
+     */
+    boolean awaitCapture(String audioJson, Instant now) {
+        if (status != JobStatus.VOICING || settlement != null) {
+            return false;
+        }
+        settlement = Settlement.CAPTURE;
+        audio = Objects.requireNonNull(audioJson);
+        updatedAt = now;
+        return true;
+    }
+
+    /**
+     * The job cannot finish ({@code code}, {@code reason}): its credits are to be released, then it fails
+     * ({@link #failAsPending}). Returns false (and changes nothing) when the job already ended or already
+     * settles: the first outcome wins.
+     */
+    boolean awaitRelease(String code, String reason, Instant now) {
+        if (status.terminal() || settlement != null) {
+            return false;
+        }
+        if (code == null || code.isBlank() || reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("a release needs a code and a reason");
+        }
+        settlement = Settlement.RELEASE;
+        failureCode = code;
+        pendingReason = reason.length() > 500 ? reason.substring(0, 500) : reason;
+        updatedAt = now;
+        return true;
+    }
+
+    /** The release credit-service confirmed: the job fails with the reason it was waiting with. */
+    void failAsPending(Instant now) {
+        if (settlement != Settlement.RELEASE) {
+            throw new IllegalTransitionException(id, status, "fail without a pending release");
+        }
+        fail(pendingReason, now);
+    }
+
+    /**
+     * The capture credit-service refused because the hold was already released (it expired): the job fails with
+     * {@code code} instead of delivering an item nobody paid for.
+     */
+    void failInsteadOfCapture(String code, String reason, Instant now) {
+        if (settlement != Settlement.CAPTURE) {
+            throw new IllegalTransitionException(id, status, "fail a capture it does not wait for");
+        }
+        failureCode = code;
+        fail(reason, now);
     }
 
     /** The script is stored and handed to audio-generation ({@code audio.requested}). */
@@ -128,6 +210,7 @@ class GenerationJob {
     void markReady(Instant now) {
         move(JobStatus.VOICING, JobStatus.READY, now);
         progress = 100;
+        settlement = null;
     }
 
     /** The job cannot finish. The caller releases the credit hold and tells the person why. */
@@ -140,6 +223,7 @@ class GenerationJob {
         }
         status = JobStatus.FAILED;
         failureReason = reason;
+        settlement = null;
         updatedAt = now;
     }
 
@@ -195,6 +279,30 @@ class GenerationJob {
 
     String failureReason() {
         return failureReason;
+    }
+
+    Settlement settlement() {
+        return settlement;
+    }
+
+    String failureCode() {
+        return failureCode;
+    }
+
+    String pendingReason() {
+        return pendingReason;
+    }
+
+    int writingAttempts() {
+        return writingAttempts;
+    }
+
+    int contentVersion() {
+        return contentVersion;
+    }
+
+    String audio() {
+        return audio;
     }
 
     int estimatedSeconds() {

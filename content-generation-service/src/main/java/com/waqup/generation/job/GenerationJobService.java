@@ -42,10 +42,12 @@ class GenerationJobService {
     private final EstimatedTime estimate;
     private final JsonMapper json;
     private final Clock clock;
+    private final JobPipeline pipeline;
 
     GenerationJobService(GenerationJobRepository jobs, CreditHolds credits, EstimatedTime estimate, JsonMapper json,
-            Clock clock) {
+            Clock clock, JobPipeline pipeline) {
         this.jobs = jobs;
+        this.pipeline = pipeline;
         this.credits = credits;
         this.estimate = estimate;
         this.json = json;
@@ -95,7 +97,9 @@ class GenerationJobService {
         }
         log.info("generation job {} queued: {} for user {}, {} credit(s) held", job.id(), type.code(), job.userId(),
                 job.cost());
-        return new Outcome(view(job), true);
+        Outcome outcome = new Outcome(view(job), true);
+        pipeline.kick(); // committed: the worker starts on it now, not at its next poll
+        return outcome;
     }
 
     /** Any job, for other services. */

@@ -110,4 +110,61 @@ class GenerationJobTest {
         assertThatThrownBy(() -> GenerationJob.queue("s", UUID.randomUUID(), ContentType.RITUAL, 1, "{}", 0, T0))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    static GenerationJob voicing() {
+        GenerationJob job = queued();
+        job.startWriting(T0);
+        job.startVoicing(T0);
+        return job;
+    }
+
+    @Test
+    void shouldWaitForTheCaptureThenBeReadyAndLetTheFirstOutcomeWin() {
+        GenerationJob job = voicing();
+        assertThat(job.awaitCapture("{\"audio_key\": \"a\"}", T0)).isTrue();
+        assertThat(job.settlement()).isEqualTo(Settlement.CAPTURE);
+        assertThat(job.awaitRelease("TIMEOUT", "too late", T0)).as("the capture came first").isFalse();
+        assertThat(job.awaitCapture("{}", T0)).as("a second audio.completed").isFalse();
+        job.markReady(T0);
+        assertThat(job.status()).isEqualTo(JobStatus.READY);
+        assertThat(job.settlement()).isNull();
+        assertThat(job.awaitRelease("TIMEOUT", "too late", T0)).as("ready is terminal").isFalse();
+    }
+
+    @Test
+    void shouldWaitForTheReleaseThenFailWithThePendingReason() {
+        GenerationJob job = voicing();
+        assertThat(job.awaitRelease("TTS_FAILED", "The audio could not be produced", T0)).isTrue();
+        assertThat(job.awaitCapture("{}", T0)).as("a late audio.completed").isFalse();
+        assertThat(job.status()).as("still running until credit-service confirms").isEqualTo(JobStatus.VOICING);
+        job.failAsPending(T0.plusSeconds(1));
+        assertThat(job.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(job.failureReason()).isEqualTo("The audio could not be produced");
+        assertThat(job.failureCode()).isEqualTo("TTS_FAILED");
+        assertThat(job.settlement()).isNull();
+    }
+
+    @Test
+    void shouldFailInsteadOfCapturingAnExpiredHold() {
+        GenerationJob job = voicing();
+        assertThatThrownBy(() -> job.failInsteadOfCapture("HOLD_EXPIRED", "expired", T0))
+                .isInstanceOf(GenerationJob.IllegalTransitionException.class);
+        job.awaitCapture("{}", T0);
+        job.failInsteadOfCapture("HOLD_EXPIRED", "expired", T0);
+        assertThat(job.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(job.failureCode()).isEqualTo("HOLD_EXPIRED");
+    }
+
+    @Test
+    void shouldQueueAJobWhoseWriterDiedAndCountTheAttempts() {
+        GenerationJob job = queued();
+        job.startWriting(T0);
+        job.reportProgress(10, T0);
+        job.restartWriting(T0.plusSeconds(200));
+        assertThat(job.status()).isEqualTo(JobStatus.QUEUED);
+        assertThat(job.progress()).as("progress never goes back").isEqualTo(10);
+        job.startWriting(T0.plusSeconds(201));
+        assertThat(job.writingAttempts()).isEqualTo(2);
+        assertThatThrownBy(() -> voicing().restartWriting(T0)).isInstanceOf(GenerationJob.IllegalTransitionException.class);
+    }
 }
