@@ -86,7 +86,8 @@ class GatewaySecurityIT extends GatewayITSupport {
         Http.Response shared = Http.get(url("/api/v1/content/shared/some-share-token"));
         assertThat(shared.status()).as("no account needed to listen to a shared item").isEqualTo(200);
         assertThat(shared.json().path("service").asString()).isEqualTo("ritual-library-service");
-        assertThat(Http.get(url("/api/v1/content/shared/a/b")).status()).as("one segment only").isEqualTo(401);
+        assertThat(Http.get(url("/api/v1/content/shared/some-share-token/audio")).status()).isEqualTo(200);
+        assertThat(Http.get(url("/api/v1/content/shared/a/b")).status()).as("only the item and its audio").isEqualTo(401);
         assertThat(Http.get(url("/api/v1/content/" + UUID.randomUUID())).status()).isEqualTo(401);
         assertThat(Http.send("DELETE", url("/api/v1/content/shared/some-share-token"), null).status()).isEqualTo(401);
     }

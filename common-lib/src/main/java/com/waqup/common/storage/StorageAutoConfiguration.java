@@ -25,9 +25,12 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 /**
  * An {@link S3Client} and {@link S3Presigner} (AWS SDK v2) for services that have the S3 SDK on their class path,
  * configured from {@link StorageProperties}, plus the {@code s3} readiness component (the bucket is reachable).
+ * Only for services that name their bucket ({@code waqup.s3.bucket}): the SDK on a class path alone (a test's) is not
+ * a reason to depend on the object store.
  */
 @AutoConfiguration
 @ConditionalOnClass(S3Client.class)
+@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(prefix = "waqup.s3", name = "bucket")
 @EnableConfigurationProperties(StorageProperties.class)
 public class StorageAutoConfiguration {
 

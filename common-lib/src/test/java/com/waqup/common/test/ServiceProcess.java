@@ -23,12 +23,14 @@ public final class ServiceProcess implements AutoCloseable {
     private final int port;
     private final Process process;
     private final Path log;
+    private final Map<String, String> env;
 
-    private ServiceProcess(String module, int port, Process process, Path log) {
+    private ServiceProcess(String module, int port, Process process, Path log, Map<String, String> env) {
         this.module = module;
         this.port = port;
         this.process = process;
         this.log = log;
+        this.env = env;
     }
 
     public static int freePort() {
@@ -61,9 +63,10 @@ public final class ServiceProcess implements AutoCloseable {
         environment.putAll(env);
         try {
             Files.createDirectories(log.getParent());
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
-            ServiceProcess service = new ServiceProcess(module, port, builder.start(), log);
+            ServiceProcess service = new ServiceProcess(module, port, builder.start(), log, Map.copyOf(env));
             service.awaitReady(Duration.ofSeconds(180));
             return service;
         } catch (IOException e) {
@@ -103,6 +106,26 @@ public final class ServiceProcess implements AutoCloseable {
     private String tail() {
         String text = logText();
         return text.substring(Math.max(0, text.length() - 4000));
+    }
+
+    /** Kills the JVM at once (SIGKILL): no shutdown hooks, no graceful stop, like a crashed pod. */
+    public void crash() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Starts the same module again on the same port, with its environment plus {@code changes}; waits until ready. */
+    public ServiceProcess restart(Map<String, String> changes) {
+        if (process.isAlive()) {
+            close();
+        }
+        Map<String, String> merged = new LinkedHashMap<>(env);
+        merged.putAll(changes);
+        return start(module, port, merged);
     }
 
     @Override

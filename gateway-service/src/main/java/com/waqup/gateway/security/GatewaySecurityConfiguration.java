@@ -64,7 +64,7 @@ class GatewaySecurityConfiguration {
                         .pathMatchers(HttpMethod.POST, "/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh").permitAll()
                         .pathMatchers(HttpMethod.POST, "/api/v1/payments/webhook").permitAll()
                         // a share link: anyone holding it may listen to that one item (ritual-library checks the token)
-                        .pathMatchers(HttpMethod.GET, "/api/v1/content/shared/*").permitAll()
+                        .pathMatchers(HttpMethod.GET, "/api/v1/content/shared/*", "/api/v1/content/shared/*/audio").permitAll()
                         .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .pathMatchers("/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/v3/api-docs/**", "/docs/*/v3/api-docs").permitAll()
                         .pathMatchers("/api/v1/creators/**").hasAnyAuthority(Roles.authority(Roles.CREATOR), Roles.authority(Roles.ADMIN))
