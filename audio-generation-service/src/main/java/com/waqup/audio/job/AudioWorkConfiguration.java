@@ -4,7 +4,7 @@ import java.time.Clock;
 
 import com.waqup.audio.render.AudioRenderer;
 import com.waqup.audio.render.RenderProperties;
-import com.waqup.audio.voice.SpeechSynthesizer;
+import com.waqup.audio.voice.VoiceRouter;
 import com.waqup.common.amqp.ConsumerQueue;
 import com.waqup.common.outbox.IntegrationEvents;
 import com.waqup.common.storage.StorageProperties;
@@ -76,7 +76,7 @@ class AudioWorkConfiguration {
     }
 
     @Bean
-    AudioPipeline audioPipeline(SpeechSynthesizer tts, AudioRenderer renderer, AudioStorage storage, AudioJobs jobs,
+    AudioPipeline audioPipeline(VoiceRouter tts, AudioRenderer renderer, AudioStorage storage, AudioJobs jobs,
             AudioWorkProperties props) {
         return new AudioPipeline(tts, renderer, storage, jobs, props.workPath());
     }
