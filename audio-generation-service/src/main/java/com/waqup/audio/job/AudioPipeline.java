@@ -140,6 +140,14 @@ class AudioPipeline {
                 new VoiceRef(voice.id(), voice.name(), voice.provider()), List.copyOf(extra));
     }
 
+    /** Deletes what {@link #run} uploaded (its owner was erased meanwhile); retried by the storage client, then logged. */
+    void discard(AudioCompleted done) {
+        List<String> keys = new ArrayList<>();
+        keys.add(done.audioKey());
+        done.extraFormats().forEach(f -> keys.add(f.audioKey()));
+        storage.delete(keys);
+    }
+
     private void progress(AudioRequested r, UUID owner, int percent, String stage) {
         if (!jobs.progress(r, owner, percent, stage)) {
             throw new LeaseLost();

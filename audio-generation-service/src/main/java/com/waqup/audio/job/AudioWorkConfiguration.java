@@ -81,6 +81,13 @@ class AudioWorkConfiguration {
         return new AudioPipeline(tts, renderer, storage, jobs, props.workPath());
     }
 
+    /** The privacy participant (docs/privacy.md): common-lib serves the export and consumes user.deletion_requested. */
+    @Bean
+    AudioPersonalData audioPersonalData(JdbcTemplate jdbc, S3Client s3, StorageProperties storage,
+            @org.springframework.beans.factory.annotation.Value("${waqup.audio.erase-page-size:1000}") int pageSize) {
+        return new AudioPersonalData(jdbc, s3, storage, pageSize);
+    }
+
     @Bean
     AudioWorker audioWorker(JsonMapper json, AudioJobs jobs, AudioPipeline pipeline, AudioWorkProperties props) {
         return new AudioWorker(json, jobs, pipeline, props);
