@@ -13,6 +13,9 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.waqup.audio.job.AudioWorkProperties;
 import com.waqup.common.events.Events;
 import com.waqup.common.test.ServiceITSupport;
 import org.springframework.amqp.core.AmqpAdmin;
@@ -22,14 +25,41 @@ import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import software.amazon.awssdk.services.s3.S3Client;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The module's one IT configuration: the real service on real Postgres, RabbitMQ and S3, espeak-ng and ffmpeg. */
+/**
+ * The module's one IT configuration: the real service on real Postgres, RabbitMQ and S3, espeak-ng and ffmpeg; the
+ * TTS vendors (ElevenLabs, PlayHT) are enabled with test keys against one WireMock started for the whole run
+ * ({@link #VENDOR}; tests stub it and reset it themselves).
+ */
 public abstract class AudioITSupport extends ServiceITSupport {
 
     protected static final JsonMapper JSON = JsonMapper.builder().build();
+    protected static final String ELEVENLABS_KEY = "test-elevenlabs-key";
+    protected static final String PLAYHT_KEY = "test-playht-key";
+    protected static final String PLAYHT_USER = "test-playht-user";
+    /** ElevenLabs and PlayHT, faked at the HTTP level for every IT of the module. */
+    protected static final WireMockServer VENDOR = startVendor();
+
+    private static WireMockServer startVendor() {
+        WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        server.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+        return server;
+    }
+
+    @DynamicPropertySource
+    static void vendors(DynamicPropertyRegistry registry) {
+        registry.add("waqup.tts.elevenlabs.base-url", VENDOR::baseUrl);
+        registry.add("waqup.tts.elevenlabs.api-key", () -> ELEVENLABS_KEY);
+        registry.add("waqup.tts.playht.base-url", VENDOR::baseUrl);
+        registry.add("waqup.tts.playht.api-key", () -> PLAYHT_KEY);
+        registry.add("waqup.tts.playht.user-id", () -> PLAYHT_USER);
+    }
     private static final List<JsonNode> RECEIVED = new CopyOnWriteArrayList<>();
     private static String listenQueue;
 
@@ -39,6 +69,25 @@ public abstract class AudioITSupport extends ServiceITSupport {
     protected AmqpAdmin admin;
     @Autowired
     protected S3Client s3;
+    @Autowired
+    protected AudioWorkProperties work;
+
+    /** The job's temporary directories still on disk (each attempt's is deleted when it ends). */
+    protected List<Path> workDirsOf(UUID job) throws IOException {
+        Path root = work.workPath();
+        if (!Files.exists(root)) {
+            return List.of();
+        }
+        try (var list = Files.list(root)) {
+            return list.filter(p -> p.getFileName().toString().startsWith("job-" + job)).toList();
+        }
+    }
+
+    /** The keys under {@code prefix} in the test bucket. */
+    protected List<String> keys(String prefix) {
+        return s3.listObjectsV2Paginator(b -> b.bucket(bucket()).prefix(prefix)).contents().stream()
+                .map(software.amazon.awssdk.services.s3.model.S3Object::key).toList();
+    }
 
     protected String bucket() {
         return com.waqup.common.test.TestDatabase.S3_BUCKET;

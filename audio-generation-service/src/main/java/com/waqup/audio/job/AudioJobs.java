@@ -23,7 +23,11 @@ import tools.jackson.databind.json.JsonMapper;
 class AudioJobs {
 
     /** The outcome of trying to take a job. */
-    sealed interface Claim permits Claimed, Finished, Busy {
+    sealed interface Claim permits Claimed, Finished, Busy, Erased {
+    }
+
+    /** The person was erased (docs/privacy.md): nothing is rendered for them any more. */
+    record Erased() implements Claim {
     }
 
     /** This worker holds the lease; {@code attempt} counts every claim of the job, crashes included. */
@@ -54,6 +58,9 @@ class AudioJobs {
 
     @Transactional
     public Claim claim(AudioRequested r) {
+        if (lockAndCheckErased(r.userId())) {
+            return new Erased();
+        }
         Instant now = clock.instant();
         jdbc.update("""
                 insert into audio_job (job_id, version, content_id, user_id, status, created_at, updated_at)
@@ -136,6 +143,9 @@ class AudioJobs {
         Instant now = clock.instant();
         int updated;
         if (owner == null) {
+            if (lockAndCheckErased(r.userId())) {
+                return false;
+            }
             jdbc.update("""
                     insert into audio_job (job_id, version, content_id, user_id, status, created_at, updated_at)
                     values (?, ?, ?, ?, 'RENDERING', ?, ?) on conflict do nothing""",
@@ -156,6 +166,39 @@ class AudioJobs {
             events.publish(AudioEvents.FAILED, new AudioFailed(r.jobId(), r.contentId(), r.userId(), r.version(), code, reason, false));
         }
         return updated == 1;
+    }
+
+    /**
+     * Serializes this transaction with the person's erasure ({@code AudioPersonalData} takes the same lock) and tells
+     * whether they were erased: a job is either claimed before the erasure (which then deletes its row, so the worker
+     * loses it) or refused after it, never created behind its back.
+     */
+    boolean lockAndCheckErased(UUID userId) {
+        lockUser(jdbc, userId);
+        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from erased_user where user_hash = ?)",
+                Boolean.class, userHash(userId)));
+    }
+
+    /** A transaction-scoped advisory lock on the person. */
+    static void lockUser(JdbcTemplate jdbc, UUID userId) {
+        jdbc.queryForList("select pg_advisory_xact_lock(?)", userId.getMostSignificantBits() ^ userId.getLeastSignificantBits());
+    }
+
+    /** {@code sha256("user:" + id)}, hex: recognizes an id without naming the person. */
+    static String userHash(UUID userId) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(("user:" + userId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether the job's row still exists (an erasure deletes it). */
+    boolean exists(AudioRequested r) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from audio_job where job_id = ? and version = ?)",
+                Boolean.class, r.jobId(), r.version()));
     }
 
     List<String> statuses(UUID jobId) {

@@ -19,9 +19,9 @@ import com.waqup.audio.render.AudioRenderer;
 import com.waqup.audio.render.Background;
 import com.waqup.audio.render.Pcm;
 import com.waqup.audio.voice.Pace;
-import com.waqup.audio.voice.SpeechSynthesizer;
 import com.waqup.audio.voice.TtsException;
 import com.waqup.audio.voice.Voice;
+import com.waqup.audio.voice.VoiceRouter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,13 +42,13 @@ class AudioPipeline {
         }
     }
 
-    private final SpeechSynthesizer tts;
+    private final VoiceRouter tts;
     private final AudioRenderer renderer;
     private final AudioStorage storage;
     private final AudioJobs jobs;
     private final Path workRoot;
 
-    AudioPipeline(SpeechSynthesizer tts, AudioRenderer renderer, AudioStorage storage, AudioJobs jobs, Path workRoot) {
+    AudioPipeline(VoiceRouter tts, AudioRenderer renderer, AudioStorage storage, AudioJobs jobs, Path workRoot) {
         this.tts = tts;
         this.renderer = renderer;
         this.storage = storage;
@@ -75,8 +75,8 @@ class AudioPipeline {
     private AudioCompleted render(AudioRequested r, UUID owner, Path dir) throws JobFailure, InterruptedException {
         Voice voice = tts.resolve(r.voiceId());
         if (r.voiceId() != null && !voice.id().equals(r.voiceId())) {
-            log.info("job {}: voice {} is not offered by {}, using the default voice {}", r.jobId(),
-                    r.voiceId().replaceAll("[^A-Za-z0-9_.:/-]", "?"), tts.provider(), voice.id());
+            log.info("job {}: voice {} is unknown or its provider is not enabled, using the default voice {}", r.jobId(),
+                    r.voiceId().replaceAll("[^A-Za-z0-9_.:/-]", "?"), voice.id());
         }
         Pace pace = Pace.of(r.pace());
         progress(r, owner, 5, "synthesizing");
@@ -90,7 +90,7 @@ class AudioPipeline {
             try {
                 parts.add(new Pcm.Part(tts.synthesize(s.text(), voice, pace, dir), s.pauseAfter() == null ? 0 : s.pauseAfter()));
             } catch (TtsException e) {
-                throw new JobFailure(JobFailure.TTS_FAILED, "speech synthesis failed (" + tts.provider() + "): " + e.getMessage(),
+                throw new JobFailure(JobFailure.TTS_FAILED, "speech synthesis failed (" + voice.provider() + "): " + e.getMessage(),
                         e.retryable(), e);
             }
             if (!halfway && i + 1 >= segments.size() / 2 && segments.size() >= 4) {
@@ -124,7 +124,7 @@ class AudioPipeline {
         metadata.put("content-id", r.contentId().toString());
         metadata.put("version", r.version().toString());
         metadata.put("voice-id", voice.id());
-        metadata.put("provider", tts.provider());
+        metadata.put("provider", voice.provider());
         metadata.put("duration-seconds", String.format(Locale.ROOT, "%.2f", out.durationSeconds()));
         metadata.put("loudness-lufs", String.format(Locale.ROOT, "%.1f", out.loudness().integratedLufs()));
         storage.put(key, out.mp3(), "audio/mpeg", metadata);
@@ -138,6 +138,14 @@ class AudioPipeline {
                 Math.round(out.durationSeconds() * 100) / 100.0, out.bitrateKbps(), out.sampleRateHz(), out.sizeBytes(),
                 Math.round(out.loudness().integratedLufs() * 10) / 10.0, Math.round(out.loudness().truePeakDbtp() * 10) / 10.0,
                 new VoiceRef(voice.id(), voice.name(), voice.provider()), List.copyOf(extra));
+    }
+
+    /** Deletes what {@link #run} uploaded (its owner was erased meanwhile); retried by the storage client, then logged. */
+    void discard(AudioCompleted done) {
+        List<String> keys = new ArrayList<>();
+        keys.add(done.audioKey());
+        done.extraFormats().forEach(f -> keys.add(f.audioKey()));
+        storage.delete(keys);
     }
 
     private void progress(AudioRequested r, UUID owner, int percent, String stage) {

@@ -31,6 +31,17 @@ class AudioStorage {
         return "audio/" + r.userId() + "/" + r.contentId() + "/" + r.version() + "." + extension;
     }
 
+    /** Deletes the objects; a failure is logged (a later erasure of the person's prefix removes them). */
+    void delete(java.util.List<String> keys) {
+        for (String key : keys) {
+            try {
+                s3.deleteObject(b -> b.bucket(storage.bucket()).key(key));
+            } catch (SdkException e) {
+                org.slf4j.LoggerFactory.getLogger(AudioStorage.class).warn("could not delete {}: {}", key, e.getClass().getSimpleName());
+            }
+        }
+    }
+
     void put(String key, Path file, String contentType, Map<String, String> metadata) throws JobFailure {
         try {
             s3.putObject(b -> b.bucket(storage.bucket()).key(key).contentType(contentType).metadata(metadata)

@@ -4,7 +4,7 @@ import java.time.Clock;
 
 import com.waqup.audio.render.AudioRenderer;
 import com.waqup.audio.render.RenderProperties;
-import com.waqup.audio.voice.SpeechSynthesizer;
+import com.waqup.audio.voice.VoiceRouter;
 import com.waqup.common.amqp.ConsumerQueue;
 import com.waqup.common.outbox.IntegrationEvents;
 import com.waqup.common.storage.StorageProperties;
@@ -76,9 +76,16 @@ class AudioWorkConfiguration {
     }
 
     @Bean
-    AudioPipeline audioPipeline(SpeechSynthesizer tts, AudioRenderer renderer, AudioStorage storage, AudioJobs jobs,
+    AudioPipeline audioPipeline(VoiceRouter tts, AudioRenderer renderer, AudioStorage storage, AudioJobs jobs,
             AudioWorkProperties props) {
         return new AudioPipeline(tts, renderer, storage, jobs, props.workPath());
+    }
+
+    /** The privacy participant (docs/privacy.md): common-lib serves the export and consumes user.deletion_requested. */
+    @Bean
+    AudioPersonalData audioPersonalData(JdbcTemplate jdbc, S3Client s3, StorageProperties storage,
+            @org.springframework.beans.factory.annotation.Value("${waqup.audio.erase-page-size:1000}") int pageSize) {
+        return new AudioPersonalData(jdbc, s3, storage, pageSize);
     }
 
     @Bean

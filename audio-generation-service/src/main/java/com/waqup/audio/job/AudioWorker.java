@@ -91,12 +91,16 @@ class AudioWorker {
                 if (jobs.complete(r, claimed.owner(), done, done.voice().provider(), millis)) {
                     log.info("job {} v{} completed in {} ms: {} s of audio at {} ({} LUFS, {} dBTP)", r.jobId(), r.version(), millis,
                             done.durationSeconds(), done.audioKey(), done.loudnessLufs(), done.truePeakDbtp());
+                } else if (!jobs.exists(r)) {
+                    // the person was erased while this job rendered: the upload raced the erasure and must not survive
+                    pipeline.discard(done);
+                    log.info("job {} v{}: its owner was erased while it rendered; the audio is deleted", r.jobId(), r.version());
                 } else {
                     log.info("job {} v{} was taken over by another worker; its result stands", r.jobId(), r.version());
                 }
                 return;
             } catch (AudioPipeline.LeaseLost lost) {
-                log.info("job {} v{}: lease lost, another worker renders it", r.jobId(), r.version());
+                log.info("job {} v{}: lease lost (another worker took it over, or its owner was erased)", r.jobId(), r.version());
                 return;
             } catch (InterruptedException e) {
                 releaseQuietly(r, claimed);
@@ -147,6 +151,10 @@ class AudioWorker {
                 case AudioJobs.Finished f -> {
                     log.info("job {} v{} is {} already: duplicate request acknowledged, nothing re-rendered", r.jobId(), r.version(),
                             f.status());
+                    return null;
+                }
+                case AudioJobs.Erased e -> {
+                    log.info("job {} v{}: its owner was erased; nothing rendered", r.jobId(), r.version());
                     return null;
                 }
                 case AudioJobs.Busy b -> {

@@ -1,10 +1,10 @@
 package com.waqup.audio.voice;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import com.waqup.audio.render.Pcm;
 import tools.jackson.databind.JsonNode;
@@ -15,25 +15,38 @@ import tools.jackson.databind.node.ObjectNode;
  * ElevenLabs text-to-speech: {@code POST /v1/text-to-speech/{voice_id}?output_format=pcm_22050} with the
  * {@code xi-api-key} header and {@code {text, model_id, voice_settings}}; the answer is raw 16-bit mono PCM at
  * 22.05 kHz, so segments and silences join exactly like espeak-ng's. The pace becomes {@code voice_settings.speed}
- * (0.7-1.2, 1.0 = the voice's natural ~130 wpm). Voices: {@code GET /v1/voices}.
+ * (0.7-1.2, 1.0 = the voice's natural ~130 wpm). Voices: {@code GET /v1/voices}
+ * ({@code {voices: [{voice_id, name, category, labels: {gender, accent, description, ...}}]}}), listed as
+ * {@code elevenlabs:<voice_id>}.
  */
-public class ElevenLabsSynthesizer extends VendorVoices {
+public class ElevenLabsSynthesizer extends VendorSynthesizer {
 
     static final int SAMPLE_RATE = 22050;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final VendorHttp http;
+    private final VendorHttp listHttp;
     private final TtsProperties.ElevenLabs props;
 
-    ElevenLabsSynthesizer(VendorHttp http, TtsProperties tts, Clock clock) {
-        super("elevenlabs", tts.elevenlabs().voices(), tts.defaultVoice(), SAMPLE_RATE, clock);
+    ElevenLabsSynthesizer(VendorHttp http, VendorHttp listHttp, TtsProperties tts) {
         this.http = http;
+        this.listHttp = listHttp;
         this.props = tts.elevenlabs();
     }
 
     @Override
     public String provider() {
         return "elevenlabs";
+    }
+
+    @Override
+    Map<String, String> aliases() {
+        return props.voices();
+    }
+
+    @Override
+    int sampleRate() {
+        return SAMPLE_RATE;
     }
 
     static double speed(Pace pace) {
@@ -61,8 +74,8 @@ public class ElevenLabsSynthesizer extends VendorVoices {
     }
 
     @Override
-    List<Voice> fetchVendorVoices() throws TtsException {
-        JsonNode root = JSON.readTree(http.get("/v1/voices", h -> h.set("xi-api-key", props.apiKey() == null ? "" : props.apiKey())));
+    List<Voice> fetchVoices() throws TtsException {
+        JsonNode root = JSON.readTree(listHttp.getOnce("/v1/voices", h -> h.set("xi-api-key", props.apiKey() == null ? "" : props.apiKey())));
         List<Voice> voices = new ArrayList<>();
         for (JsonNode v : root.path("voices")) {
             String id = v.path("voice_id").asString("");
@@ -71,9 +84,9 @@ public class ElevenLabsSynthesizer extends VendorVoices {
             }
             JsonNode labels = v.path("labels");
             String accent = labels.path("accent").asString("");
-            voices.add(new Voice(id, v.path("name").asString(id), language(accent),
-                    blankToNull(labels.path("gender").asString("")), blankToNull(labels.path("description").asString("")),
-                    "elevenlabs", SAMPLE_RATE, id));
+            String style = labels.path("description").asString(labels.path("use_case").asString(v.path("category").asString("")));
+            voices.add(new Voice(namespaced(id), v.path("name").asString(id), language(accent),
+                    blankToNull(labels.path("gender").asString("")), blankToNull(style), provider(), SAMPLE_RATE, id));
         }
         return voices;
     }
@@ -83,7 +96,7 @@ public class ElevenLabsSynthesizer extends VendorVoices {
             case "american" -> "en-US";
             case "british" -> "en-GB";
             case "australian" -> "en-AU";
-            case "" -> "en";
+            case "irish" -> "en-IE";
             default -> "en";
         };
     }

@@ -47,12 +47,12 @@ public class EspeakSynthesizer implements SpeechSynthesizer {
         return "espeak";
     }
 
-    @Override
+    /** The platform voices as espeak-ng speaks them, the default first. */
     public List<Voice> voices() {
         return voices;
     }
 
-    @Override
+    /** The voice of a platform id; {@code null}, blank or unknown → the default voice. */
     public Voice resolve(String voiceId) {
         return voices.stream().filter(v -> v.id().equals(voiceId)).findFirst().orElse(defaultVoice);
     }

@@ -1,9 +1,9 @@
 package com.waqup.audio.voice;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.waqup.audio.render.Pcm;
 import tools.jackson.databind.JsonNode;
@@ -14,25 +14,37 @@ import tools.jackson.databind.node.ObjectNode;
  * PlayHT's v2 streaming TTS: {@code POST /api/v2/tts/stream} with the {@code AUTHORIZATION} (secret key) and
  * {@code X-USER-ID} headers and {@code {text, voice, output_format, voice_engine, speed, sample_rate}}; asked for
  * {@code wav} at 22.05 kHz, the WAV's samples are used. The pace becomes {@code speed} (1.0 ≈ 130 wpm). Voices:
- * {@code GET /api/v2/voices}.
+ * {@code GET /api/v2/voices} (a JSON array of {@code {id, name, language, language_code, gender, style, accent, ...}}), listed
+ * as {@code playht:<id>} (the id is PlayHT's voice manifest URL, e.g. {@code playht:s3://voice-cloning-zero-shot/.../manifest.json}).
  */
-public class PlayHtSynthesizer extends VendorVoices {
+public class PlayHtSynthesizer extends VendorSynthesizer {
 
     static final int SAMPLE_RATE = 22050;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final VendorHttp http;
+    private final VendorHttp listHttp;
     private final TtsProperties.PlayHt props;
 
-    PlayHtSynthesizer(VendorHttp http, TtsProperties tts, Clock clock) {
-        super("playht", tts.playht().voices(), tts.defaultVoice(), SAMPLE_RATE, clock);
+    PlayHtSynthesizer(VendorHttp http, VendorHttp listHttp, TtsProperties tts) {
         this.http = http;
+        this.listHttp = listHttp;
         this.props = tts.playht();
     }
 
     @Override
     public String provider() {
         return "playht";
+    }
+
+    @Override
+    Map<String, String> aliases() {
+        return props.voices();
+    }
+
+    @Override
+    int sampleRate() {
+        return SAMPLE_RATE;
     }
 
     static double speed(Pace pace) {
@@ -67,11 +79,14 @@ public class PlayHtSynthesizer extends VendorVoices {
     }
 
     @Override
-    List<Voice> fetchVendorVoices() throws TtsException {
-        JsonNode root = JSON.readTree(http.get("/api/v2/voices", h -> {
+    List<Voice> fetchVoices() throws TtsException {
+        JsonNode root = JSON.readTree(listHttp.getOnce("/api/v2/voices", h -> {
             h.set("AUTHORIZATION", props.apiKey() == null ? "" : props.apiKey());
             h.set("X-USER-ID", props.userId() == null ? "" : props.userId());
         }));
+        if (!root.isArray()) {
+            throw new TtsException("playht answered the voice list with something other than a list", false, 200, null);
+        }
         List<Voice> voices = new ArrayList<>();
         for (JsonNode v : root) {
             String id = v.path("id").asString("");
@@ -79,8 +94,8 @@ public class PlayHtSynthesizer extends VendorVoices {
                 continue;
             }
             String lang = v.path("language_code").asString(v.path("language").asString(""));
-            voices.add(new Voice(id, v.path("name").asString(id), lang.isBlank() ? null : lang,
-                    nullIfBlank(v.path("gender").asString("")), nullIfBlank(v.path("style").asString("")), "playht",
+            voices.add(new Voice(namespaced(id), v.path("name").asString(id), lang.isBlank() ? null : lang,
+                    nullIfBlank(v.path("gender").asString("")), nullIfBlank(v.path("style").asString("")), provider(),
                     SAMPLE_RATE, id));
         }
         return voices;

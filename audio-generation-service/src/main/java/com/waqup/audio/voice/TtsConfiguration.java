@@ -1,6 +1,9 @@
 package com.waqup.audio.voice;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,7 +12,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.client.RestClient;
 
-/** Picks the {@link SpeechSynthesizer} by {@code waqup.tts.provider} (espeak | elevenlabs | playht). */
+/**
+ * The TTS providers: espeak-ng always, ElevenLabs and PlayHT when their keys are configured, all behind one
+ * {@link VoiceRouter} (a request's voice picks the provider).
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TtsProperties.class)
 class TtsConfiguration {
@@ -17,20 +23,32 @@ class TtsConfiguration {
     private static final Logger log = LoggerFactory.getLogger(TtsConfiguration.class);
 
     @Bean
-    SpeechSynthesizer speechSynthesizer(TtsProperties tts, RestClient.Builder rest) {
-        SpeechSynthesizer synthesizer = switch (tts.provider()) {
-            case "espeak" -> new EspeakSynthesizer(tts);
-            case "elevenlabs" -> new ElevenLabsSynthesizer(http(rest, "elevenlabs", tts.elevenlabs().baseUrl(), tts), tts,
-                    Clock.systemUTC());
-            case "playht" -> new PlayHtSynthesizer(http(rest, "playht", tts.playht().baseUrl(), tts), tts, Clock.systemUTC());
-            default -> throw new IllegalStateException("waqup.tts.provider must be espeak, elevenlabs or playht, not "
-                    + tts.provider());
-        };
-        log.info("TTS provider {} (default voice {}; {} {})", synthesizer.provider(), tts.defaultVoice(), tts.elevenlabs(), tts.playht());
-        return synthesizer;
+    VoiceRouter voiceRouter(TtsProperties tts, RestClient.Builder rest) {
+        List<VendorSynthesizer> vendors = new ArrayList<>();
+        if (tts.elevenlabs().enabled()) {
+            vendors.add(new ElevenLabsSynthesizer(http(rest, "elevenlabs", tts.elevenlabs().baseUrl(), tts),
+                    list(rest, "elevenlabs", tts.elevenlabs().baseUrl(), tts), tts));
+        }
+        if (tts.playht().enabled()) {
+            vendors.add(new PlayHtSynthesizer(http(rest, "playht", tts.playht().baseUrl(), tts),
+                    list(rest, "playht", tts.playht().baseUrl(), tts), tts));
+        }
+        VoiceRouter router = new VoiceRouter(new EspeakSynthesizer(tts), vendors, tts.provider(), tts.defaultVoice(),
+                tts.voiceListCache(), tts.voiceListRetry(), Clock.systemUTC());
+        if (!"espeak".equals(tts.provider()) && vendors.stream().noneMatch(v -> v.provider().equals(tts.provider()))) {
+            log.warn("waqup.tts.provider={} is not an enabled vendor (no key); espeak-ng speaks the platform voices", tts.provider());
+        }
+        log.info("TTS providers {} (platform voices: {}, default voice {} by {}; {} {})", router.providers(), tts.provider(),
+                router.defaultVoice().id(), router.defaultVoice().provider(), tts.elevenlabs(), tts.playht());
+        return router;
     }
 
     static VendorHttp http(RestClient.Builder rest, String vendor, String baseUrl, TtsProperties tts) {
         return new VendorHttp(rest, vendor, baseUrl, tts.timeout(), tts.maxAttempts(), tts.retryDelay());
+    }
+
+    /** The voice list's client: its own short timeout, one attempt ({@link VendorHttp#getOnce}). */
+    static VendorHttp list(RestClient.Builder rest, String vendor, String baseUrl, TtsProperties tts) {
+        return new VendorHttp(rest, vendor, baseUrl, tts.voiceListTimeout(), 1, Duration.ofMillis(1));
     }
 }

@@ -10,17 +10,29 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * The TTS provider and its settings ({@code waqup.tts.*}). API keys are secrets: they come from the environment and
  * are never logged ({@link #toString()} of the vendor records hides them).
  *
- * @param provider      {@code espeak} (default, offline), {@code elevenlabs} or {@code playht}
- * @param defaultVoice  the platform's default voice id ({@code en-us-female})
- * @param timeout       connect and read timeout of one vendor call
- * @param maxAttempts   attempts of one vendor call (429, 5xx, timeouts are retried with backoff)
- * @param retryDelay    first backoff (doubled each time)
+ * espeak-ng is always enabled; a vendor is enabled when its key (PlayHT: key and user id) is set.
+ *
+ * @param provider          who speaks the platform voice ids ({@code en-us-female}, ...): {@code espeak} (default,
+ *                          offline), or an enabled {@code elevenlabs} / {@code playht} through its {@code voices} map;
+ *                          a vendor without a key → espeak. Vendor voices ({@code elevenlabs:<id>}) are available
+ *                          whatever this says.
+ * @param defaultVoice      the platform's default voice id ({@code en-us-female}): no, unknown or disabled voice → this
+ * @param timeout           connect and read timeout of one vendor synthesis call
+ * @param maxAttempts       attempts of one vendor call (429, 5xx, timeouts are retried with backoff)
+ * @param retryDelay        first backoff (doubled each time)
+ * @param voiceListTimeout  connect and read timeout of a vendor's voice list (one attempt)
+ * @param voiceListCache    how long a vendor's voice list is kept
+ * @param voiceListRetry    how long a vendor whose list could not be fetched is left out before it is asked again
  */
 @ConfigurationProperties("waqup.tts")
 public record TtsProperties(String provider, String defaultVoice, Duration timeout, Integer maxAttempts,
-        Duration retryDelay, Espeak espeak, ElevenLabs elevenlabs, PlayHt playht) {
+        Duration retryDelay, Duration voiceListTimeout, Duration voiceListCache, Duration voiceListRetry, Espeak espeak,
+        ElevenLabs elevenlabs, PlayHt playht) {
 
     public TtsProperties {
+        voiceListTimeout = voiceListTimeout == null ? Duration.ofSeconds(5) : voiceListTimeout;
+        voiceListCache = voiceListCache == null ? Duration.ofMinutes(10) : voiceListCache;
+        voiceListRetry = voiceListRetry == null ? Duration.ofSeconds(30) : voiceListRetry;
         provider = provider == null || provider.isBlank() ? "espeak" : provider;
         defaultVoice = defaultVoice == null || defaultVoice.isBlank() ? "en-us-female" : defaultVoice;
         timeout = timeout == null ? Duration.ofSeconds(30) : timeout;
@@ -44,7 +56,7 @@ public record TtsProperties(String provider, String defaultVoice, Duration timeo
         }
     }
 
-    /** @param voices platform voice id → ElevenLabs voice id */
+    /** @param voices platform voice id → ElevenLabs voice id (used when {@code provider} is {@code elevenlabs}) */
     public record ElevenLabs(String baseUrl, String apiKey, String modelId, Map<String, String> voices) {
         public ElevenLabs {
             baseUrl = baseUrl == null || baseUrl.isBlank() ? "https://api.elevenlabs.io" : baseUrl;
@@ -54,13 +66,18 @@ public record TtsProperties(String provider, String defaultVoice, Duration timeo
                     "en-gb-female", "ThT5KcBeYPX3keUQqHPh", "en-gb-male", "onwK4e9ZLuTAKqWW03F9") : voices;
         }
 
+        /** A key is configured. */
+        public boolean enabled() {
+            return apiKey != null && !apiKey.isBlank();
+        }
+
         @Override
         public String toString() {
             return "ElevenLabs[baseUrl=" + baseUrl + ", modelId=" + modelId + ", apiKey=" + (apiKey == null || apiKey.isBlank() ? "unset" : "***") + "]";
         }
     }
 
-    /** @param voices platform voice id → PlayHT voice (manifest URL) */
+    /** @param voices platform voice id → PlayHT voice (manifest URL; used when {@code provider} is {@code playht}) */
     public record PlayHt(String baseUrl, String apiKey, String userId, String voiceEngine, Map<String, String> voices) {
         public PlayHt {
             baseUrl = baseUrl == null || baseUrl.isBlank() ? "https://api.play.ht" : baseUrl;
@@ -68,6 +85,11 @@ public record TtsProperties(String provider, String defaultVoice, Duration timeo
             voices = voices == null || voices.isEmpty() ? defaults(
                     "en-us-female", "s3://voice-cloning-zero-shot/d9ff78ba-d016-47f6-b0ef-dd630f59414e/female-cs/manifest.json",
                     "en-us-male", "s3://voice-cloning-zero-shot/e040bd1b-f190-4bdb-83f0-75ef85b18f84/original/manifest.json") : voices;
+        }
+
+        /** A key and a user id are configured. */
+        public boolean enabled() {
+            return apiKey != null && !apiKey.isBlank() && userId != null && !userId.isBlank();
         }
 
         @Override

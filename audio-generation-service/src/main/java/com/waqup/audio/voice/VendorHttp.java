@@ -50,11 +50,18 @@ final class VendorHttp {
                 .body(json).retrieve().body(byte[].class));
     }
 
-    /** GETs a JSON document as text. */
-    String get(String path, Consumer<HttpHeaders> headers) throws TtsException {
-        byte[] body = call(() -> client.get().uri(path).headers(headers).accept(MediaType.APPLICATION_JSON)
-                .retrieve().body(byte[].class));
-        return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+    /**
+     * GETs a JSON document as text, one attempt only: used for voice lists, where a vendor that is down must cost the
+     * caller one timeout at most (the list is then left out, or the job tries the vendor's synthesis with retries).
+     */
+    String getOnce(String path, Consumer<HttpHeaders> headers) throws TtsException {
+        try {
+            byte[] body = once(() -> client.get().uri(path).headers(headers).accept(MediaType.APPLICATION_JSON)
+                    .retrieve().body(byte[].class));
+            return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (Failure f) {
+            throw new TtsException(f.getMessage(), f.retryable, f.status, null);
+        }
     }
 
     private byte[] call(java.util.function.Supplier<byte[]> request) throws TtsException {

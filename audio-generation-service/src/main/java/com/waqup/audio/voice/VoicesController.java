@@ -7,15 +7,18 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The voices a person can choose from, for the configured TTS provider. */
+/**
+ * The voices a person can choose from: the platform voices (espeak-ng, offline, always there) and the voices of every
+ * enabled vendor (namespaced ids; a vendor that cannot be reached is left out, never an error).
+ */
 @RestController
 @RequestMapping("/api/v1/voices")
 class VoicesController {
 
-    private final SpeechSynthesizer synthesizer;
+    private final VoiceRouter voices;
 
-    VoicesController(SpeechSynthesizer synthesizer) {
-        this.synthesizer = synthesizer;
+    VoicesController(VoiceRouter voices) {
+        this.voices = voices;
     }
 
     record VoiceView(String id, String name, String language, String gender, String style, String provider,
@@ -27,9 +30,8 @@ class VoicesController {
 
     @GetMapping
     VoicesResponse list(AuthenticatedUser user) {
-        List<Voice> voices = synthesizer.voices();
-        String defaultId = synthesizer.resolve(null).id();
-        return new VoicesResponse(voices.stream().map(v -> new VoiceView(v.id(), v.name(), v.language(), v.gender(),
+        String defaultId = voices.defaultVoice().id();
+        return new VoicesResponse(voices.voices().stream().map(v -> new VoiceView(v.id(), v.name(), v.language(), v.gender(),
                 v.style(), v.provider(), v.sampleRateHz(), v.id().equals(defaultId))).toList(), defaultId);
     }
 }

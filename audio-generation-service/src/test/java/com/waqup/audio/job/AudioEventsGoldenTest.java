@@ -30,6 +30,16 @@ class AudioEventsGoldenTest {
     }
 
     @Test
+    void shouldKeepTheAudioCompletedShape() throws Exception {
+        String key = "audio/" + USER + "/" + JOB + "/1";
+        AudioEvents.AudioCompleted completed = new AudioEvents.AudioCompleted(JOB, JOB, USER, 1, key + ".mp3", "waqup-audio", "mp3",
+                "audio/mpeg", 301.4, 128, 44100, 4823110, -16.0, -1.2,
+                new AudioEvents.VoiceRef("elevenlabs:21m00Tcm4TlvDq8Ikwcn", "Rachel", "elevenlabs"),
+                java.util.List.of(new AudioEvents.ExtraFormat("ogg", key + ".ogg", 1234)));
+        assertThat(JSON.valueToTree(completed).toString()).isEqualTo(golden("audio.completed.json").toString());
+    }
+
+    @Test
     void shouldKeepTheAudioFailedShape() throws Exception {
         assertThat(JSON.valueToTree(new AudioEvents.AudioFailed(JOB, JOB, USER, 1, "TTS_FAILED",
                 "speech synthesis failed (elevenlabs): elevenlabs answered HTTP 401", false)).toString())

@@ -25,8 +25,6 @@ class AudioJobIT extends AudioITSupport {
     RabbitListenerEndpointRegistry listeners;
     @Autowired
     JdbcTemplate jdbc;
-    @Autowired
-    AudioWorkProperties work;
 
     @Test
     void shouldRenderASizedScriptToNormalizedMp3InS3AndPublishCompleted() throws Exception {
@@ -182,15 +180,5 @@ class AudioJobIT extends AudioITSupport {
             org.springframework.amqp.core.Message m = rabbit.receive(AudioWorkConfiguration.QUEUE + ".dlq");
             return m != null && new String(m.getBody()).equals(marker);
         });
-    }
-
-    private List<Path> workDirsOf(UUID job) throws java.io.IOException {
-        Path root = work.workPath();
-        if (!Files.exists(root)) {
-            return List.of();
-        }
-        try (var list = Files.list(root)) {
-            return list.filter(p -> p.getFileName().toString().startsWith("job-" + job)).toList();
-        }
     }
 }
