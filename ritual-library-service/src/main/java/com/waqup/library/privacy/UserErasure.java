@@ -83,7 +83,7 @@ class UserErasure {
                     "prefix", ContentService.userPrefix(user) + "%");
             List<UUID> itemIds = jdbc.queryForList("select id from content_item where user_id = :user", p, UUID.class);
             String prefix = ContentService.userPrefix(user);
-            List<String> strayKeys = jdbc.queryForList("select audio_key from content_item_version v join content_item i"
+            List<String> strayKeys = jdbc.queryForList("select v.audio_key from content_item_version v join content_item i"
                     + " on i.id = v.content_item_id where i.user_id = :user and v.audio_key not like :prefix"
                     + " union select audio_key from content_item where user_id = :user and audio_key not like :prefix", p, String.class);
 

@@ -130,18 +130,24 @@ public class ShareService {
     /** The public side: unknown, malformed, revoked and expired tokens are all the same 404. */
     @Transactional(readOnly = true)
     Shared open(String token) {
+        ContentMetadata item = sharedItem(token);
+        String audioUrl = properties.shareBaseUrl().replaceAll("/+$", "") + "/api/v1/content/shared/" + token + "/audio";
+        return new Shared(item.title(), item.contentType(), item.duration(), audioUrl);
+    }
+
+    /** The shared item's current audio object (for streaming through this service: the key holds the owner's id). */
+    @Transactional(readOnly = true)
+    ContentMetadata sharedItem(String token) {
         if (token == null || !TOKEN.matcher(token).matches()) {
             throw shareNotFound();
         }
-        List<Map<String, Object>> rows = jdbc.queryForList("select content_item_id, expires_at from share_link"
-                + " where token_hash = :hash and revoked_at is null and expires_at > :now",
-                new MapSqlParameterSource("hash", hash(token)).addValue("now", Timestamp.from(clock.instant())));
-        if (rows.isEmpty()) {
+        List<UUID> ids = jdbc.queryForList("select content_item_id from share_link where token_hash = :hash"
+                + " and revoked_at is null and expires_at > :now", new MapSqlParameterSource("hash", hash(token))
+                        .addValue("now", Timestamp.from(clock.instant())), UUID.class);
+        if (ids.isEmpty()) {
             throw shareNotFound();
         }
-        UUID itemId = (UUID) rows.getFirst().get("content_item_id");
-        ContentMetadata item = content.metadata(itemId).orElseThrow(ShareService::shareNotFound);
-        return new Shared(item.title(), item.contentType(), item.duration(), content.audioUrl(item));
+        return content.metadata(ids.getFirst()).orElseThrow(ShareService::shareNotFound);
     }
 
     /** The person's share links, metadata only (account export; the tokens are not known). */

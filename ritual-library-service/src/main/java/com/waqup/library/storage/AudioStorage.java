@@ -8,7 +8,9 @@ import java.util.List;
 import com.waqup.common.storage.StorageProperties;
 import com.waqup.library.config.LibraryProperties;
 import org.springframework.stereotype.Component;
+import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.Delete;
 import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
@@ -50,6 +52,19 @@ public class AudioStorage {
 
     public Duration urlTtl() {
         return urlTtl;
+    }
+
+    /**
+     * Opens an object for streaming, optionally a byte range ({@code bytes=first-last}, passed to S3 as is).
+     * The caller closes the stream.
+     */
+    public ResponseInputStream<GetObjectResponse> open(String key, String range) {
+        return s3.getObject(g -> {
+            g.bucket(bucket).key(key);
+            if (range != null) {
+                g.range(range);
+            }
+        });
     }
 
     /** Deletes one object (deleting a missing object succeeds, as in S3). */
