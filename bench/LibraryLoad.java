@@ -34,7 +34,7 @@ import java.util.function.IntFunction;
  */
 public class LibraryLoad {
 
-    record Result(long[] latenciesMicros, long ok, long errors, double seconds) {
+    record Result(long[] latenciesMicros, long ok, long errors, double seconds, java.util.Map<String, Long> errorKinds) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -91,6 +91,7 @@ public class LibraryLoad {
         Arrays.fill(latencies, -1);
         AtomicLong ok = new AtomicLong();
         AtomicLong errors = new AtomicLong();
+        java.util.concurrent.ConcurrentHashMap<String, Long> kinds = new java.util.concurrent.ConcurrentHashMap<>();
         long interval = 1_000_000_000L / rate;
         long start = System.nanoTime() + 50_000_000L;
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -109,9 +110,11 @@ public class LibraryLoad {
                             ok.incrementAndGet();
                         } else {
                             errors.incrementAndGet();
+                            kinds.merge("HTTP " + r.statusCode(), 1L, Long::sum);
                         }
                     } catch (Exception e) {
                         errors.incrementAndGet();
+                        kinds.merge(e.getClass().getSimpleName(), 1L, Long::sum);
                     }
                     latencies[index] = (System.nanoTime() - due) / 1000;
                 });
@@ -120,7 +123,8 @@ public class LibraryLoad {
             threads.awaitTermination(60, TimeUnit.SECONDS);
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
-        return new Result(Arrays.stream(latencies).filter(l -> l >= 0).sorted().toArray(), ok.get(), errors.get(), elapsed);
+        return new Result(Arrays.stream(latencies).filter(l -> l >= 0).sorted().toArray(), ok.get(), errors.get(), elapsed,
+                new java.util.TreeMap<>(kinds));
     }
 
     static HttpResponse<byte[]> get(HttpClient http, String uri, String token) throws Exception {
@@ -144,6 +148,9 @@ public class LibraryLoad {
         String verdict = Double.isNaN(targetMs) ? "-" : p95 <= targetMs ? "PASS" : "MISS";
         System.out.printf(Locale.ROOT, "  %-9s %5d req/s offered, %7.1f req/s answered: p50 %6.2f ms, p95 %6.2f ms, p99 %6.2f ms,"
                 + " max %7.2f ms, %d errors%n", phase, rate, (r.ok() + r.errors()) / r.seconds(), p50, p95, p99, max, r.errors());
+        if (!r.errorKinds().isEmpty()) {
+            System.out.printf(Locale.ROOT, "  %-9s errors by kind: %s%n", phase, r.errorKinds());
+        }
         System.out.printf(Locale.ROOT, "RESULT phase=%s rate=%d answered_per_s=%.1f p50_ms=%.2f p95_ms=%.2f p99_ms=%.2f max_ms=%.2f"
                 + " ok=%d errors=%d verdict=%s%n", phase, rate, (r.ok() + r.errors()) / r.seconds(), p50, p95, p99, max, r.ok(),
                 r.errors(), verdict);

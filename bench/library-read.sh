@@ -20,7 +20,7 @@
 #                 BENCH_SECONDS (30) BENCH_WARMUP (10) BENCH_LIST_RATE (50) BENCH_LIST_SECONDS (15)
 #                 BENCH_TARGET_MS (10) BENCH_REDIS_DB (6) BENCH_SCHEMA (library_bench)
 #                 BENCH_GATEWAY_PORT (18080) BENCH_USER_PORT (18081) BENCH_LIBRARY_PORT (18085)
-#                 BENCH_MAX_SECONDS (300, watchdog once the jars exist) BENCH_OUT (bench/.out) JAVA_HOME (Temurin 25)
+#                 BENCH_MAX_SECONDS (600, watchdog once the jars exist) BENCH_OUT (bench/.out) JAVA_HOME (Temurin 25)
 # Started processes (three JVMs) are stopped on exit; logs and raw outputs stay in $BENCH_OUT/library-read.
 set -euo pipefail
 
@@ -41,7 +41,7 @@ SCHEMA="${BENCH_SCHEMA:-library_bench}"
 GATEWAY_PORT="${BENCH_GATEWAY_PORT:-18080}"
 USER_PORT="${BENCH_USER_PORT:-18081}"
 LIBRARY_PORT="${BENCH_LIBRARY_PORT:-18085}"
-MAX_SECONDS="${BENCH_MAX_SECONDS:-300}"
+MAX_SECONDS="${BENCH_MAX_SECONDS:-600}"
 OUT="${BENCH_OUT:-$ROOT/bench/.out}/library-read"
 PG=(-h 127.0.0.1 -p 5432 -U postgres)
 JVM_OPTS=(-Xmx256m)
@@ -124,7 +124,7 @@ start_services() {
   local u="http://127.0.0.1"
   local auth=(JWKS_URI="$u:$USER_PORT/.well-known/jwks.json" SERVICE_TOKEN_URI="$u:$USER_PORT/service-auth/token")
   # a fresh schema for the benchmark's library: Flyway creates it at start-up
-  psql "${PG[@]}" -d waqup -qc "drop schema if exists $SCHEMA cascade" >/dev/null
+  PGOPTIONS="-c client_min_messages=warning" psql "${PG[@]}" -d waqup -qc "drop schema if exists $SCHEMA cascade" >/dev/null
   start_jvm user-service "${auth[@]}"
   start_jvm ritual-library-service "${auth[@]}" DB_SCHEMA="$SCHEMA" REDIS_DATABASE="$REDIS_DB" \
     USER_SERVICE_URL="$u:$USER_PORT" LIBRARY_SHARE_BASE_URL="$u:$GATEWAY_PORT"
