@@ -64,8 +64,17 @@ class MetadataCache {
             misses.increment();
             return Optional.empty();
         }
-        hits.increment();
-        return Optional.of(json.readValue(cached, ContentMetadata.class));
+        try {
+            ContentMetadata metadata = json.readValue(cached, ContentMetadata.class);
+            hits.increment();
+            return Optional.of(metadata);
+        } catch (RuntimeException unreadable) {
+            // written by another version of the service: read the database and replace it
+            misses.increment();
+            log.warn("unreadable metadata cache entry for {}, replacing it: {}", id, unreadable.toString());
+            delete(List.of(key(id)));
+            return Optional.empty();
+        }
     }
 
     void put(ContentMetadata metadata) {

@@ -277,6 +277,15 @@ class ContentLibraryIT extends LibraryITSupport {
     }
 
     @Test
+    void shouldReplaceAnUnreadableCacheEntryInsteadOfFailing() {
+        UUID user = UUID.randomUUID();
+        UUID id = ready(user);
+        redis.opsForValue().set(MetadataCache.key(id), "{not json", Duration.ofMinutes(5));
+        assertThat(ok(get("/api/v1/content/" + id, user)).path("title").asString()).isEqualTo("Evening Calm");
+        assertThat(redis.opsForValue().get(MetadataCache.key(id))).contains("Evening Calm");
+    }
+
+    @Test
     void shouldNotEvictTheCacheWhenAPlayIsCounted() {
         UUID user = UUID.randomUUID();
         UUID id = ready(user);
