@@ -1,0 +1,167 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntFunction;
+
+/**
+ * Read load on the library through the gateway (issue #8), open loop: requests are sent at a fixed rate whatever
+ * the answers do (a virtual thread per request), and each latency is measured from the moment the request was due,
+ * so a stall shows in the percentiles instead of slowing the load down (no coordinated omission).
+ *
+ * <p>Phases: (1) GET /api/v1/content/{id} - every id of --ids once (fills the Redis cache), a paced warm-up of
+ * --warmup seconds, then --seconds at --rate; (2) GET /api/v1/content?page=P&limit=20 with random pages, then the
+ * same with limit=100, each --list-warmup + --list-seconds at --list-rate.
+ *
+ * <p>Dependency-free, JDK 21+ single-file launch:
+ * <pre>java bench/LibraryLoad.java --url http://127.0.0.1:18080 --token JWT --ids ids.txt --total 10000</pre>
+ * Options: --rate (500/s) --seconds (30) --warmup (10) --list-rate (50/s) --list-seconds (15) --list-warmup (5)
+ * --total (items of the person, for the page range) --target-ms (10, the detail p95 target: printed, never asserted).
+ * The last lines are machine-readable: {@code RESULT phase=... key=value ...}.
+ */
+public class LibraryLoad {
+
+    record Result(long[] latenciesMicros, long ok, long errors, double seconds, java.util.Map<String, Long> errorKinds) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String url = arg(args, "--url", "http://127.0.0.1:18080");
+        String token = arg(args, "--token", null);
+        List<String> ids = Files.readAllLines(Path.of(arg(args, "--ids", "ids.txt"))).stream().map(String::strip)
+                .filter(s -> !s.isEmpty()).toList();
+        int rate = Integer.parseInt(arg(args, "--rate", "500"));
+        int seconds = Integer.parseInt(arg(args, "--seconds", "30"));
+        int warmup = Integer.parseInt(arg(args, "--warmup", "10"));
+        int listRate = Integer.parseInt(arg(args, "--list-rate", "50"));
+        int listSeconds = Integer.parseInt(arg(args, "--list-seconds", "15"));
+        int listWarmup = Integer.parseInt(arg(args, "--list-warmup", "5"));
+        int total = Integer.parseInt(arg(args, "--total", "10000"));
+        double target = Double.parseDouble(arg(args, "--target-ms", "10"));
+        if (token == null || ids.isEmpty()) {
+            throw new IllegalArgumentException("--token and a non-empty --ids file are required");
+        }
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+
+        // fill the cache: one read of every id, 8 at a time
+        long fillErrors = 0;
+        try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+            List<java.util.concurrent.Future<Integer>> done = new ArrayList<>();
+            for (String id : ids) {
+                done.add(pool.submit(() -> get(http, url + "/api/v1/content/" + id, token).statusCode()));
+            }
+            for (var f : done) {
+                if (f.get() != 200) {
+                    fillErrors++;
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "  cache fill: %d detail reads, %d errors%n", ids.size(), fillErrors);
+
+        IntFunction<String> detail = i -> url + "/api/v1/content/" + ids.get(i % ids.size());
+        paced(http, token, detail, rate, warmup);
+        Result d = paced(http, token, detail, rate, seconds);
+        report("detail", d, rate, target);
+
+        for (int limit : new int[] { 20, 100 }) {
+            int pages = Math.max(1, (total + limit - 1) / limit);
+            IntFunction<String> list = i -> url + "/api/v1/content?limit=" + limit + "&page="
+                    + (1 + ThreadLocalRandom.current().nextInt(pages));
+            paced(http, token, list, listRate, listWarmup);
+            report("list_" + limit, paced(http, token, list, listRate, listSeconds), listRate, Double.NaN);
+        }
+    }
+
+    static Result paced(HttpClient http, String token, IntFunction<String> target, int rate, int seconds) throws Exception {
+        int n = rate * seconds;
+        long[] latencies = new long[n];
+        Arrays.fill(latencies, -1);
+        AtomicLong ok = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        java.util.concurrent.ConcurrentHashMap<String, Long> kinds = new java.util.concurrent.ConcurrentHashMap<>();
+        long interval = 1_000_000_000L / rate;
+        long start = System.nanoTime() + 50_000_000L;
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < n; i++) {
+                long due = start + i * interval;
+                long wait;
+                while ((wait = due - System.nanoTime()) > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                int index = i;
+                String uri = target.apply(i);
+                threads.submit(() -> {
+                    try {
+                        HttpResponse<byte[]> r = get(http, uri, token);
+                        if (r.statusCode() == 200) {
+                            ok.incrementAndGet();
+                        } else {
+                            errors.incrementAndGet();
+                            kinds.merge("HTTP " + r.statusCode(), 1L, Long::sum);
+                        }
+                    } catch (Exception e) {
+                        errors.incrementAndGet();
+                        kinds.merge(e.getClass().getSimpleName(), 1L, Long::sum);
+                    }
+                    latencies[index] = (System.nanoTime() - due) / 1000;
+                });
+            }
+            threads.shutdown();
+            threads.awaitTermination(60, TimeUnit.SECONDS);
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        return new Result(Arrays.stream(latencies).filter(l -> l >= 0).sorted().toArray(), ok.get(), errors.get(), elapsed,
+                new java.util.TreeMap<>(kinds));
+    }
+
+    static HttpResponse<byte[]> get(HttpClient http, String uri, String token) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    static double percentile(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1000.0;
+    }
+
+    static void report(String phase, Result r, int rate, double targetMs) {
+        double p50 = percentile(r.latenciesMicros(), 50);
+        double p95 = percentile(r.latenciesMicros(), 95);
+        double p99 = percentile(r.latenciesMicros(), 99);
+        double max = percentile(r.latenciesMicros(), 100);
+        String verdict = Double.isNaN(targetMs) ? "-" : p95 <= targetMs ? "PASS" : "MISS";
+        System.out.printf(Locale.ROOT, "  %-9s %5d req/s offered, %7.1f req/s answered: p50 %6.2f ms, p95 %6.2f ms, p99 %6.2f ms,"
+                + " max %7.2f ms, %d errors%n", phase, rate, (r.ok() + r.errors()) / r.seconds(), p50, p95, p99, max, r.errors());
+        if (!r.errorKinds().isEmpty()) {
+            System.out.printf(Locale.ROOT, "  %-9s errors by kind: %s%n", phase, r.errorKinds());
+        }
+        System.out.printf(Locale.ROOT, "RESULT phase=%s rate=%d answered_per_s=%.1f p50_ms=%.2f p95_ms=%.2f p99_ms=%.2f max_ms=%.2f"
+                + " ok=%d errors=%d verdict=%s%n", phase, rate, (r.ok() + r.errors()) / r.seconds(), p50, p95, p99, max, r.ok(),
+                r.errors(), verdict);
+    }
+
+    static String arg(String[] args, String name, String fallback) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
+    }
+}

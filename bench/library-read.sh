@@ -1,0 +1,257 @@
+#!/usr/bin/env bash
+# Library read benchmark (issue #8).
+#
+# Measures through the gateway, on this machine and over loopback only:
+#   (a) GET /api/v1/content/{id} with a warm Redis cache (every measured id read once before), at 500 requests/s
+#       for 30 s, open loop (bench/LibraryLoad.java: latency from the moment a request was due): p50/p95/p99, errors;
+#       target p95 <= 10 ms on this machine (printed as PASS/MISS, never asserted);
+#   (b) GET /api/v1/content (the list, newest first) at page sizes 20 and 100, random pages, 50 requests/s for 15 s.
+# One person owns 10,000 items. They are seeded with one SQL statement straight into content_item (no S3 objects, no
+# version rows: neither read touches them; the detail signs its audio URL locally, without calling S3), in a schema
+# of its own (library_bench, dropped and re-created on every run) so a running platform's library is never touched.
+# The cache hit/miss counters of ritual-library-service (library_cache_total) are printed before and after (a).
+#
+# Topology (JVMs on bench ports): gateway-service :18080 (JWT check, Redis rate limiter raised so it never refuses,
+# routing) -> ritual-library-service :18085 (DB_SCHEMA=library_bench, Redis database BENCH_REDIS_DB) and
+# user-service :18081 (JWKS, and the registration of the benchmark's person).
+#
+# Usage: bench/library-read.sh
+# Tunables (env): BENCH_ITEMS (10000) BENCH_HOT_IDS (1000: ids read in (a), each cached before) BENCH_RATE (500)
+#                 BENCH_SECONDS (30) BENCH_WARMUP (10) BENCH_LIST_RATE (50) BENCH_LIST_SECONDS (15)
+#                 BENCH_TARGET_MS (10) BENCH_REDIS_DB (6) BENCH_SCHEMA (library_bench)
+#                 BENCH_GATEWAY_PORT (18080) BENCH_USER_PORT (18081) BENCH_LIBRARY_PORT (18085)
+#                 BENCH_MAX_SECONDS (600, watchdog once the jars exist) BENCH_OUT (bench/.out) JAVA_HOME (Temurin 25)
+# Started processes (three JVMs) are stopped on exit; logs and raw outputs stay in $BENCH_OUT/library-read.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+JAVA="$JAVA_HOME/bin/java"
+
+ITEMS="${BENCH_ITEMS:-10000}"
+HOT_IDS="${BENCH_HOT_IDS:-1000}"
+RATE="${BENCH_RATE:-500}"
+SECONDS_MEASURED="${BENCH_SECONDS:-30}"
+WARMUP="${BENCH_WARMUP:-10}"
+LIST_RATE="${BENCH_LIST_RATE:-50}"
+LIST_SECONDS="${BENCH_LIST_SECONDS:-15}"
+TARGET_MS="${BENCH_TARGET_MS:-10}"
+REDIS_DB="${BENCH_REDIS_DB:-6}"
+SCHEMA="${BENCH_SCHEMA:-library_bench}"
+GATEWAY_PORT="${BENCH_GATEWAY_PORT:-18080}"
+USER_PORT="${BENCH_USER_PORT:-18081}"
+LIBRARY_PORT="${BENCH_LIBRARY_PORT:-18085}"
+MAX_SECONDS="${BENCH_MAX_SECONDS:-600}"
+OUT="${BENCH_OUT:-$ROOT/bench/.out}/library-read"
+PG=(-h 127.0.0.1 -p 5432 -U postgres)
+JVM_OPTS=(-Xmx256m)
+RATE_LIMIT="100000,200000"                     # replenish/s,burst: never refuses, the Redis script still runs
+STARTUP_TIMEOUT=150
+MODULES=(user-service ritual-library-service gateway-service)
+
+declare -a STARTED_PIDS=()
+declare -A PID_OF
+WATCHDOG_PID=""
+
+log() { printf '[bench] %s\n' "$*" >&2; }
+die() { log "FAILED: $*"; exit 1; }
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+jar_of() { echo "$ROOT/$1/target/$1-0.1.0-SNAPSHOT.jar"; }
+port_of() {
+  case $1 in
+    gateway-service) echo "$GATEWAY_PORT" ;;
+    user-service) echo "$USER_PORT" ;;
+    ritual-library-service) echo "$LIBRARY_PORT" ;;
+  esac
+}
+
+ensure_tools() {
+  local missing=()
+  command -v curl >/dev/null || missing+=(curl)
+  command -v psql >/dev/null || missing+=(postgresql-client)
+  if ((${#missing[@]})); then
+    log "installing from Debian: ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+  [[ -x "$JAVA" ]] || die "no java at $JAVA (set JAVA_HOME)"
+  psql "${PG[@]}" -d waqup -Atqc 'select 1' >/dev/null || die "PostgreSQL (database waqup) is not reachable on 127.0.0.1:5432"
+}
+
+ensure_jars() {
+  local m missing=()
+  for m in "${MODULES[@]}"; do [[ -f "$(jar_of "$m")" ]] || missing+=("$m"); done
+  if ((${#missing[@]})); then
+    log "building ${missing[*]}"
+    (cd "$ROOT" && ./mvnw -B -q -DskipTests package -pl "$(IFS=,; echo "${missing[*]}")" -am)
+  fi
+}
+
+ensure_ports_free() {
+  local m
+  for m in "${MODULES[@]}"; do
+    ! port_open "$(port_of "$m")" || die "port $(port_of "$m") ($m) is already in use (another benchmark? set BENCH_*_PORT)"
+  done
+}
+
+start_jvm() { # start_jvm <module> [VAR=value...] [-- extra jvm args...]
+  local module=$1; shift
+  local envs=() extra=()
+  while (($#)) && [[ $1 != -- ]]; do envs+=("$1"); shift; done
+  (($#)) && shift
+  extra=("$@")
+  env SERVER_ADDRESS=127.0.0.1 PORT="$(port_of "$module")" "${envs[@]}" \
+    "$JAVA" "${JVM_OPTS[@]}" ${extra[@]+"${extra[@]}"} -jar "$(jar_of "$module")" >"$OUT/$module.log" 2>&1 &
+  STARTED_PIDS+=($!)
+  PID_OF[$module]=$!
+  log "started $module (pid $!) on :$(port_of "$module"), log $OUT/$module.log"
+}
+
+wait_ready() {
+  local module=$1 port i
+  port=$(port_of "$module")
+  for ((i = 0; i < STARTUP_TIMEOUT; i++)); do
+    kill -0 "${PID_OF[$module]}" 2>/dev/null || die "$module exited during start-up (see $OUT/$module.log)"
+    if curl -fsS -o /dev/null "http://127.0.0.1:$port/actuator/health/readiness" 2>/dev/null; then
+      log "$module ready on :$port"; return 0
+    fi
+    sleep 1
+  done
+  die "$module not ready on :$port after ${STARTUP_TIMEOUT}s (see $OUT/$module.log)"
+}
+
+start_services() {
+  local u="http://127.0.0.1"
+  local auth=(JWKS_URI="$u:$USER_PORT/.well-known/jwks.json" SERVICE_TOKEN_URI="$u:$USER_PORT/service-auth/token")
+  # a fresh schema for the benchmark's library: Flyway creates it at start-up
+  PGOPTIONS="-c client_min_messages=warning" psql "${PG[@]}" -d waqup -qc "drop schema if exists $SCHEMA cascade" >/dev/null
+  start_jvm user-service "${auth[@]}"
+  start_jvm ritual-library-service "${auth[@]}" DB_SCHEMA="$SCHEMA" REDIS_DATABASE="$REDIS_DB" \
+    USER_SERVICE_URL="$u:$USER_PORT" LIBRARY_SHARE_BASE_URL="$u:$GATEWAY_PORT"
+  start_jvm gateway-service JWKS_URI="$u:$USER_PORT/.well-known/jwks.json" USER_SERVICE_URL="$u:$USER_PORT" \
+    RITUAL_LIBRARY_SERVICE_URL="$u:$LIBRARY_PORT" RATE_LIMIT_FREE="$RATE_LIMIT" RATE_LIMIT_PAID="$RATE_LIMIT" \
+    RATE_LIMIT_ANONYMOUS="$RATE_LIMIT" -- --enable-native-access=ALL-UNNAMED
+  local m
+  for m in "${MODULES[@]}"; do wait_ready "$m"; done
+}
+
+stop_all() {
+  local pid i pids=()
+  if [[ -n $WATCHDOG_PID ]]; then
+    read -r -a pids <<<"$(ps -o pid= --ppid "$WATCHDOG_PID" | tr -s ' \n' ' ')"
+    kill "$WATCHDOG_PID" "${pids[@]}" 2>/dev/null || true
+    WATCHDOG_PID=""
+  fi
+  for pid in "${STARTED_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${STARTED_PIDS[@]}"; do
+    for ((i = 0; i < 150; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$pid" 2>/dev/null || true
+  done
+  if ((${#STARTED_PIDS[@]})); then log "stopped pids ${STARTED_PIDS[*]}"; fi
+  STARTED_PIDS=()
+}
+
+start_watchdog() {
+  local main_pid=$$
+  (sleep "$MAX_SECONDS" && log "FAILED: watchdog stopped the run after ${MAX_SECONDS}s" && kill -TERM "$main_pid") &
+  WATCHDOG_PID=$!
+}
+
+# --- the person and their library --------------------------------------------------------------------
+
+register() { # prints the access token of a new person
+  local body
+  body=$(curl -fsS -H 'Content-Type: application/json' -X POST "http://127.0.0.1:$GATEWAY_PORT/api/v1/auth/register" \
+    -d "{\"email\":\"library-$(date +%s%N)@bench.waqup.local\",\"password\":\"Library-read-measure-5831\"}") \
+    || die "registration through the gateway failed"
+  sed -n 's/.*"token":"\([^"]*\)".*/\1/p' <<<"$body"
+}
+
+subject_of() { # the sub claim of a JWT
+  local payload=${1#*.}
+  payload=${payload%%.*}
+  payload=$(tr '_-' '/+' <<<"$payload")
+  while (( ${#payload} % 4 )); do payload+="="; done
+  base64 -d <<<"$payload" 2>/dev/null | sed -n 's/.*"sub":"\([^"]*\)".*/\1/p'
+}
+
+seed() { # seed <user_id>: ITEMS items, created one second apart (newest first is then a real ordering)
+  local user=$1
+  psql "${PG[@]}" -d waqup -v ON_ERROR_STOP=1 -q <<SQL
+insert into $SCHEMA.content_item (id, user_id, content_type, title, content_text, voice_id, voice_name, audio_key,
+    audio_format, audio_size_bytes, audio_duration, version, depth, tags, structure, context, created_at, updated_at)
+select id, '$user', (array['affirmation', 'guided_meditation', 'ritual'])[1 + i % 3], 'Bench item ' || i,
+    repeat('Find a comfortable position and breathe in slowly. ', 40), 'en-us-female', 'Ava',
+    'audio/$user/' || id || '/1.mp3', 'mp3', 4823110, 300, 1, (array['shallow', 'medium', 'deep'])[1 + i % 3],
+    array['bench', 'tag' || (i % 10)],
+    '{"type": "guided_meditation", "sections": [{"kind": "settling", "segments": [{"text": "Breathe", "pause_after": 4.0}]}]}',
+    '{"intent": "sleep", "time_of_day": "evening"}', now() - make_interval(secs => i), now()
+from (select gen_random_uuid() as id, i from generate_series(1, $ITEMS) i) seeded;
+analyze $SCHEMA.content_item;
+SQL
+  psql "${PG[@]}" -d waqup -Atqc "select id from $SCHEMA.content_item where user_id = '$user' order by random() limit $HOT_IDS" \
+    >"$OUT/ids.txt"
+  log "seeded $ITEMS items for $user; $(wc -l <"$OUT/ids.txt") ids for the detail reads"
+}
+
+cache_counters() {
+  curl -fsS "http://127.0.0.1:$LIBRARY_PORT/actuator/prometheus" | grep '^library_cache_total' \
+    | sed -n 's/.*result="\([a-z]*\)".* \([0-9.E]*\)$/\1=\2/p' | tr '\n' ' '
+}
+
+# --- measuring ---------------------------------------------------------------------------------------
+
+field() { sed -n "s/.*[ ]$1=\([^ ]*\).*/\1/p" <<<"$2"; }
+
+main() {
+  local started=$SECONDS token user raw="$OUT/library-load.txt" r errors=0
+  mkdir -p "$OUT"
+  rm -f "$OUT"/library-load.txt "$OUT"/report.txt "$OUT"/ids.txt
+  trap stop_all EXIT
+  trap 'exit 130' INT TERM
+  ensure_tools
+  ensure_jars
+  ensure_ports_free
+  start_watchdog
+  start_services
+  token=$(register)
+  [[ -n $token ]] || die "no token in the registration answer"
+  user=$(subject_of "$token")
+  [[ -n $user ]] || die "no sub in the token"
+  seed "$user"
+  LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+  CACHE_BEFORE=$(cache_counters)
+  "$JAVA" "$ROOT/bench/LibraryLoad.java" --url "http://127.0.0.1:$GATEWAY_PORT" --token "$token" --ids "$OUT/ids.txt" \
+    --total "$ITEMS" --rate "$RATE" --seconds "$SECONDS_MEASURED" --warmup "$WARMUP" --list-rate "$LIST_RATE" \
+    --list-seconds "$LIST_SECONDS" --target-ms "$TARGET_MS" >"$raw" 2>&1 || die "LibraryLoad failed: $(tail -5 "$raw")"
+  CACHE_AFTER=$(cache_counters)
+  LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+  stop_all
+  {
+    echo
+    echo "== library reads through the gateway, $(date -u +%Y-%m-%dT%H:%MZ)"
+    echo "   $(nproc) cores, loopback only; Java $("$JAVA" -version 2>&1 | sed -n 's/.*version "\([^"]*\)".*/\1/p') ${JVM_OPTS[*]}" \
+      "per service; gateway rate limits raised to $RATE_LIMIT (the Redis script still runs)"
+    echo "   one person, $ITEMS items (SQL seed in schema $SCHEMA); detail reads over $HOT_IDS ids, each cached before"
+    echo "   load average before / after: $LOAD_BEFORE / $LOAD_AFTER"
+    echo "   library cache counters before: ${CACHE_BEFORE:-none}; after: ${CACHE_AFTER:-none}"
+    echo
+    grep -v '^RESULT ' "$raw" | sed 's/^/   /'
+    echo
+    printf '   %-9s %8s %9s %8s %8s %8s %8s %7s %s\n' phase "offered" "answered" "p50 ms" "p95 ms" "p99 ms" "max ms" errors \
+      "p95<=${TARGET_MS}"
+    while read -r r; do
+      printf '   %-9s %8s %9s %8s %8s %8s %8s %7s %s\n' "$(field phase "$r")" "$(field rate "$r")/s" \
+        "$(field answered_per_s "$r")/s" "$(field p50_ms "$r")" "$(field p95_ms "$r")" "$(field p99_ms "$r")" \
+        "$(field max_ms "$r")" "$(field errors "$r")" "$(field verdict "$r")"
+      errors=$((errors + $(field errors "$r")))
+    done < <(grep '^RESULT ' "$raw")
+    echo
+    echo "   latency = from the moment each request was due (open loop) to its full answer; raw outputs: $OUT"
+    ((errors == 0)) || echo "   RUN FAILED: $errors errors during the measurements"
+  } | tee "$OUT/report.txt"
+  log "done in $((SECONDS - started))s"
+  ! grep -q 'RUN FAILED' "$OUT/report.txt" || die "errors during the measurements (see $raw)"
+}
+
+main "$@"

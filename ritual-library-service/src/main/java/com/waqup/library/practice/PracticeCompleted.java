@@ -1,0 +1,14 @@
+package com.waqup.library.practice;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * {@code practice.completed} (ritual-library → user, catalog, reward, creator; docs/events.md): a finished practice
+ * session. {@code duration} in seconds; {@code pack_id} is null until pack access exists.
+ */
+public record PracticeCompleted(UUID practiceEventId, UUID userId, UUID ritualId, String contentType, Instant startedAt,
+        Instant completedAt, int duration, UUID packId) {
+
+    public static final String TYPE = "practice.completed";
+}
