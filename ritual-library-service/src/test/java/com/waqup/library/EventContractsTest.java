@@ -9,7 +9,7 @@ import java.util.TimeZone;
 import java.util.UUID;
 
 import com.waqup.library.practice.PracticeCompleted;
-import com.waqup.library.privacy.UserDeletedRitualLibrary;
+import com.waqup.common.privacy.UserDeleted;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -41,8 +41,8 @@ class EventContractsTest {
 
     @Test
     void shouldSerializeUserDeletedExactlyAsTheGoldenJson() throws IOException {
-        UserDeletedRitualLibrary event = new UserDeletedRitualLibrary(USER, "ritual-library",
+        UserDeleted event = new UserDeleted(USER, "ritual-library",
                 Instant.parse("2026-11-27T18:00:00Z"), 12, 3);
-        assertThat((Object) PLATFORM.readTree(PLATFORM.writeValueAsString(event))).isEqualTo((Object) golden(UserDeletedRitualLibrary.TYPE));
+        assertThat((Object) PLATFORM.readTree(PLATFORM.writeValueAsString(event))).isEqualTo((Object) golden(UserDeleted.TYPE_PREFIX + "ritual-library"));
     }
 }

@@ -56,7 +56,7 @@ class PrivacyIT extends LibraryITSupport {
 
         Http.Response response = Http.get(url("/internal/users/" + user + "/export"), "Authorization", service);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
-        JsonNode export = response.json();
+        JsonNode export = response.json().path("data");
         assertThat(export.path("content_items").size()).isEqualTo(2);
         JsonNode withVersions = null;
         for (JsonNode item : export.path("content_items")) {
@@ -75,7 +75,8 @@ class PrivacyIT extends LibraryITSupport {
         assertThat(export.path("shares").size()).isEqualTo(1);
         assertThat(export.path("shares").get(0).has("token")).isFalse();
         assertThat(export.path("favorites").size()).isEqualTo(1);
-        assertThat(export.path("user_id").asString()).isEqualTo(user.toString());
+        assertThat(response.json().path("user_id").asString()).isEqualTo(user.toString());
+        assertThat(response.json().path("service").asString()).isEqualTo("ritual-library");
     }
 
     @Test
