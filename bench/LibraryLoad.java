@@ -22,9 +22,10 @@ import java.util.function.IntFunction;
  * the answers do (a virtual thread per request), and each latency is measured from the moment the request was due,
  * so a stall shows in the percentiles instead of slowing the load down (no coordinated omission).
  *
- * <p>Phases: (1) GET /api/v1/content/{id} - every id of --ids once (fills the Redis cache), a paced warm-up of
- * --warmup seconds, then --seconds at --rate; (2) GET /api/v1/content?page=P&limit=20 with random pages, then the
- * same with limit=100, each --list-warmup + --list-seconds at --list-rate.
+ * <p>Phases: (1) GET /api/v1/content/{id} - every id of --ids once (fills the Redis cache), a closed-loop warm-up of
+ * --warmup seconds with 4 clients back to back (reported as "warm-cap": the stack's capacity on this machine, with
+ * service latencies), a 2 s pause, then --seconds at --rate; (2) GET /api/v1/content?page=P&limit=20 with random
+ * pages, then the same with limit=100, each --list-warmup (closed loop) + --list-seconds at --list-rate.
  *
  * <p>Dependency-free, JDK 21+ single-file launch:
  * <pre>java bench/LibraryLoad.java --url http://127.0.0.1:18080 --token JWT --ids ids.txt --total 10000</pre>
@@ -72,7 +73,11 @@ public class LibraryLoad {
         System.out.printf(Locale.ROOT, "  cache fill: %d detail reads, %d errors%n", ids.size(), fillErrors);
 
         IntFunction<String> detail = i -> url + "/api/v1/content/" + ids.get(i % ids.size());
-        paced(http, token, detail, rate, warmup);
+        // warm-up closed loop (4 clients back to back: the JVMs compile their hot paths without a backlog building
+        // up), which also shows the capacity of the stack on this machine; then a pause for the queues to drain
+        Result capacity = closed(http, token, detail, 4, warmup);
+        report("warm-cap", capacity, 0, Double.NaN);
+        Thread.sleep(2000);
         Result d = paced(http, token, detail, rate, seconds);
         report("detail", d, rate, target);
 
@@ -80,7 +85,8 @@ public class LibraryLoad {
             int pages = Math.max(1, (total + limit - 1) / limit);
             IntFunction<String> list = i -> url + "/api/v1/content?limit=" + limit + "&page="
                     + (1 + ThreadLocalRandom.current().nextInt(pages));
-            paced(http, token, list, listRate, listWarmup);
+            closed(http, token, list, 4, listWarmup);
+            Thread.sleep(1000);
             report("list_" + limit, paced(http, token, list, listRate, listSeconds), listRate, Double.NaN);
         }
     }
@@ -125,6 +131,39 @@ public class LibraryLoad {
         double elapsed = (System.nanoTime() - start) / 1e9;
         return new Result(Arrays.stream(latencies).filter(l -> l >= 0).sorted().toArray(), ok.get(), errors.get(), elapsed,
                 new java.util.TreeMap<>(kinds));
+    }
+
+    /** {@code clients} loops sending back to back for {@code seconds}: throughput and service latency. */
+    static Result closed(HttpClient http, String token, IntFunction<String> target, int clients, int seconds) throws Exception {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        AtomicLong ok = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        AtomicLong counter = new AtomicLong();
+        java.util.concurrent.ConcurrentLinkedQueue<Long> latencies = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        long start = System.nanoTime();
+        try (ExecutorService threads = Executors.newFixedThreadPool(clients)) {
+            for (int c = 0; c < clients; c++) {
+                threads.submit(() -> {
+                    while (System.nanoTime() < end) {
+                        long t = System.nanoTime();
+                        try {
+                            if (get(http, target.apply((int) counter.getAndIncrement()), token).statusCode() == 200) {
+                                ok.incrementAndGet();
+                            } else {
+                                errors.incrementAndGet();
+                            }
+                        } catch (Exception e) {
+                            errors.incrementAndGet();
+                        }
+                        latencies.add((System.nanoTime() - t) / 1000);
+                    }
+                    return null;
+                });
+            }
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        return new Result(latencies.stream().mapToLong(Long::longValue).sorted().toArray(), ok.get(), errors.get(), elapsed,
+                java.util.Map.of());
     }
 
     static HttpResponse<byte[]> get(HttpClient http, String uri, String token) throws Exception {

@@ -6,6 +6,9 @@
 #       for 30 s, open loop (bench/LibraryLoad.java: latency from the moment a request was due): p50/p95/p99, errors;
 #       target p95 <= 10 ms on this machine (printed as PASS/MISS, never asserted);
 #   (b) GET /api/v1/content (the list, newest first) at page sizes 20 and 100, random pages, 50 requests/s for 15 s.
+# Before each measured phase, a closed-loop warm-up (4 clients back to back) lets the JVMs compile their hot paths
+# without building a backlog; the detail's warm-up is reported as "warm-cap" (offered 0/s = closed loop): the
+# stack's throughput and service latency on this machine at that moment.
 # One person owns 10,000 items. They are seeded with one SQL statement straight into content_item (no S3 objects, no
 # version rows: neither read touches them; the detail signs its audio URL locally, without calling S3), in a schema
 # of its own (library_bench, dropped and re-created on every run) so a running platform's library is never touched.
