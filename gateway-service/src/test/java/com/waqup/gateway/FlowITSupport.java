@@ -1,5 +1,6 @@
 package com.waqup.gateway;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.waqup.common.test.ServiceProcess;
@@ -12,31 +13,77 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Journeys as a client lives them: this gateway in front of the real services, each started from its built jar
  * as its own JVM (once per test run, stopped when the JVM exits), with real RS256 tokens from user-service's
- * keys and the real PostgreSQL, Redis and RabbitMQ (test database, vhost and Redis database). Every flow IT
- * extends this and adds no configuration, so they share one gateway context and one set of services.
+ * keys and the real PostgreSQL, Redis, RabbitMQ and S3 (test database, vhost, Redis database and bucket), the
+ * offline providers (composer, espeak-ng + ffmpeg). Every flow IT extends this and adds no configuration, so they
+ * share one gateway context and one set of services. A test that must restart a service with other settings
+ * (a vendor that fails) does it through {@link #restart} and puts it back afterwards.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "waqup.gateway.rate-limits.free=10,30", "waqup.gateway.rate-limits.anonymous=50,100" })
 abstract class FlowITSupport {
 
-    static final ServiceProcess USERS = ServiceProcess.start("user-service", ServiceProcess.freePort(), Map.of());
-    static final ServiceProcess CREDITS = ServiceProcess.start("credit-service", ServiceProcess.freePort(),
-            Map.of("JWKS_URI", USERS.url("/.well-known/jwks.json"), "SERVICE_TOKEN_URI", USERS.url("/service-auth/token")));
-    static final ServiceProcess GENERATION = ServiceProcess.start("content-generation-service", ServiceProcess.freePort(),
-            Map.of("JWKS_URI", USERS.url("/.well-known/jwks.json"), "SERVICE_TOKEN_URI", USERS.url("/service-auth/token"),
-                    "CREDIT_SERVICE_URL", CREDITS.url("")));
-    static final ServiceProcess CONVERSATION = ServiceProcess.start("conversation-service", ServiceProcess.freePort(),
-            Map.of("JWKS_URI", USERS.url("/.well-known/jwks.json"), "SERVICE_TOKEN_URI", USERS.url("/service-auth/token"),
-                    "USER_SERVICE_URL", USERS.url(""), "CREDIT_SERVICE_URL", CREDITS.url(""),
-                    "CONTENT_GENERATION_SERVICE_URL", GENERATION.url("")));
+    static final int USERS_PORT = ServiceProcess.freePort();
+    static final int CREDITS_PORT = ServiceProcess.freePort();
+    static final int GENERATION_PORT = ServiceProcess.freePort();
+    static final int AUDIO_PORT = ServiceProcess.freePort();
+    static final int LIBRARY_PORT = ServiceProcess.freePort();
+    static final int CONVERSATION_PORT = ServiceProcess.freePort();
+
+    /**
+     * ElevenLabs as audio-generation sees it in these journeys: configured (so its namespaced voices route to it) but
+     * refusing the key, as the vendor documents it (401). Only a person who picked an {@code elevenlabs:} voice meets it.
+     */
+    static final com.github.tomakehurst.wiremock.WireMockServer ELEVENLABS = refusingElevenLabs();
+
+    /** Every service's view of the others (the same variables as in docker-compose.yml). */
+    static final Map<String, String> WIRING = wiring();
+
+    static ServiceProcess USERS = ServiceProcess.start("user-service", USERS_PORT, WIRING);
+    static ServiceProcess CREDITS = ServiceProcess.start("credit-service", CREDITS_PORT, WIRING);
+    static ServiceProcess GENERATION = ServiceProcess.start("content-generation-service", GENERATION_PORT, WIRING);
+    static ServiceProcess AUDIO = ServiceProcess.start("audio-generation-service", AUDIO_PORT, WIRING);
+    static ServiceProcess LIBRARY = ServiceProcess.start("ritual-library-service", LIBRARY_PORT, WIRING);
+    static ServiceProcess CONVERSATION = ServiceProcess.start("conversation-service", CONVERSATION_PORT, WIRING);
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             CONVERSATION.close();
+            LIBRARY.close();
+            AUDIO.close();
             GENERATION.close();
             CREDITS.close();
             USERS.close();
+            ELEVENLABS.stop();
         }));
+    }
+
+    private static com.github.tomakehurst.wiremock.WireMockServer refusingElevenLabs() {
+        var server = new com.github.tomakehurst.wiremock.WireMockServer(
+                com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig().dynamicPort());
+        server.start();
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(com.github.tomakehurst.wiremock.client.WireMock.anyUrl())
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(401)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"detail\":{\"status\":\"invalid_api_key\",\"message\":\"Invalid API key\"}}")));
+        return server;
+    }
+
+    private static Map<String, String> wiring() {
+        Map<String, String> env = new LinkedHashMap<>();
+        String users = "http://127.0.0.1:" + USERS_PORT;
+        env.put("JWKS_URI", users + "/.well-known/jwks.json");
+        env.put("SERVICE_TOKEN_URI", users + "/service-auth/token");
+        env.put("USER_SERVICE_URL", users);
+        env.put("CREDIT_SERVICE_URL", "http://127.0.0.1:" + CREDITS_PORT);
+        env.put("CONTENT_GENERATION_SERVICE_URL", "http://127.0.0.1:" + GENERATION_PORT);
+        env.put("AUDIO_GENERATION_SERVICE_URL", "http://127.0.0.1:" + AUDIO_PORT);
+        env.put("RITUAL_LIBRARY_SERVICE_URL", "http://127.0.0.1:" + LIBRARY_PORT);
+        env.put("CONVERSATION_SERVICE_URL", "http://127.0.0.1:" + CONVERSATION_PORT);
+        // a crashed voicing worker's lease expires sooner than in production (2 min), so a test need not wait for it
+        env.put("AUDIO_JOB_LEASE", "20s");
+        env.put("ELEVENLABS_API_KEY", "flow-test-key");
+        env.put("ELEVENLABS_BASE_URL", ELEVENLABS.baseUrl());
+        return Map.copyOf(env);
     }
 
     @LocalServerPort
@@ -47,6 +94,8 @@ abstract class FlowITSupport {
         registry.add("waqup.gateway.services.user-service", () -> USERS.url(""));
         registry.add("waqup.gateway.services.credit-service", () -> CREDITS.url(""));
         registry.add("waqup.gateway.services.content-generation-service", () -> GENERATION.url(""));
+        registry.add("waqup.gateway.services.audio-generation-service", () -> AUDIO.url(""));
+        registry.add("waqup.gateway.services.ritual-library-service", () -> LIBRARY.url(""));
         registry.add("waqup.gateway.services.conversation-service", () -> CONVERSATION.url(""));
         registry.add("waqup.security.jwks-uri", () -> USERS.url("/.well-known/jwks.json"));
         registry.add("spring.data.redis.database", () -> TestDatabase.REDIS_DATABASE);
@@ -58,14 +107,59 @@ abstract class FlowITSupport {
 
     /** Registers a new person through the gateway; returns their access token. */
     String register(String prefix) {
-        com.waqup.common.test.Http.Response r = com.waqup.common.test.Http.post(url("/api/v1/auth/register"), json("email",
-                prefix + "-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.com", "password",
-                "juniper-lantern-" + java.util.UUID.randomUUID().toString().substring(0, 4)), "Content-Type", "application/json");
+        return registerPerson(prefix).token();
+    }
+
+    record Person(String id, String email, String password, String token) {
+    }
+
+    Person registerPerson(String prefix) {
+        String email = prefix + "-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String password = "juniper-lantern-" + java.util.UUID.randomUUID().toString().substring(0, 4);
+        com.waqup.common.test.Http.Response r = com.waqup.common.test.Http.post(url("/api/v1/auth/register"),
+                json("email", email, "password", password), "Content-Type", "application/json");
         if (r.status() != 201) {
             throw new IllegalStateException("registration failed: " + r.body());
         }
-        return r.json().path("token").asString();
+        return new Person(r.json().path("user").path("id").asString(), email, password, r.json().path("token").asString());
     }
+
+    /** A service token from user-service (as payment-service would get one), for internal calls a test makes itself. */
+    static String serviceToken() {
+        String basic = java.util.Base64.getEncoder().encodeToString("payment-service:local-dev-service-secret"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        com.waqup.common.test.Http.Response r = com.waqup.common.test.Http.post(USERS.url("/service-auth/token"), "",
+                "Authorization", "Basic " + basic, "Content-Type", "application/json");
+        if (r.status() != 200) {
+            throw new IllegalStateException("no service token: " + r.body());
+        }
+        return r.json().path("access_token").asString();
+    }
+
+    /** Credits for a person, as a purchase would add them (credit-service's internal grant). */
+    static void grant(String userId, int amount) {
+        com.waqup.common.test.Http.Response r = com.waqup.common.test.Http.post(CREDITS.url("/internal/credits/grants"),
+                "{\"user_id\":\"" + userId + "\",\"amount\":" + amount + ",\"reason\":\"test\",\"idempotency_key\":\""
+                        + java.util.UUID.randomUUID() + "\"}", "Content-Type", "application/json", "Authorization", "Bearer " + serviceToken());
+        if (r.status() != 200) {
+            throw new IllegalStateException("grant failed: " + r.body());
+        }
+    }
+
+    /** The keys under {@code prefix} in the tests' bucket, read with the AWS SDK against the local S3 server. */
+    static java.util.List<String> objectKeys(String prefix) {
+        try (software.amazon.awssdk.services.s3.S3Client s3 = software.amazon.awssdk.services.s3.S3Client.builder()
+                .endpointOverride(URI_S3).region(software.amazon.awssdk.regions.Region.US_EAST_1).forcePathStyle(true)
+                .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder())
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("local-identity", "local-credential")))
+                .build()) {
+            return s3.listObjectsV2Paginator(b -> b.bucket(TestDatabase.S3_BUCKET).prefix(prefix)).contents().stream()
+                    .map(software.amazon.awssdk.services.s3.model.S3Object::key).toList();
+        }
+    }
+
+    static final java.net.URI URI_S3 = java.net.URI.create("http://127.0.0.1:9000");
 
     static String json(String... pairs) {
         StringBuilder out = new StringBuilder("{");

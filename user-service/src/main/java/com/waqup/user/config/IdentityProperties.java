@@ -25,7 +25,7 @@ public record IdentityProperties(
         @NotNull @DefaultValue("15m") Duration accessTokenTtl,
         @NotNull @DefaultValue("7d") Duration refreshTokenTtl,
         @NotNull @DefaultValue("5m") Duration serviceTokenTtl,
-        @DefaultValue({ "gateway-service", "conversation-service", "content-generation-service", "audio-generation-service",
+        @DefaultValue({ "gateway-service", "user-service", "conversation-service", "content-generation-service", "audio-generation-service",
                 "ritual-library-service", "credit-service", "creator-service", "catalog-service", "payment-service",
                 "reward-service" }) List<String> serviceClients,
         @NotNull @DefaultValue("30d") Duration keyRotationInterval,
