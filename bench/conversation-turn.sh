@@ -22,7 +22,7 @@
 #                 5 s windows until the services' CPU per request stops falling) BENCH_CLIENTS (20)
 #                 BENCH_THINK_MS (1000; 0 skips the paced phase) BENCH_TARGET_MS (30)
 #                 BENCH_GATEWAY_PORT (18080) BENCH_USER_PORT (18081) BENCH_CONVERSATION_PORT (18082)
-#                 BENCH_GENERATION_PORT (18083) BENCH_CREDIT_PORT (18086) BENCH_MAX_SECONDS (178, watchdog once
+#                 BENCH_GENERATION_PORT (18083) BENCH_CREDIT_PORT (18086) BENCH_MAX_SECONDS (420, watchdog once
 #                 the jars exist) BENCH_OUT (bench/.out) JAVA_HOME (Temurin 25)
 # Started processes (five JVMs) are stopped on exit; logs and raw outputs stay in $BENCH_OUT/conversation-turn.
 set -euo pipefail
@@ -42,9 +42,12 @@ USER_PORT="${BENCH_USER_PORT:-18081}"
 CONVERSATION_PORT="${BENCH_CONVERSATION_PORT:-18082}"
 GENERATION_PORT="${BENCH_GENERATION_PORT:-18083}"
 CREDIT_PORT="${BENCH_CREDIT_PORT:-18086}"
-MAX_SECONDS="${BENCH_MAX_SECONDS:-178}"
+MAX_SECONDS="${BENCH_MAX_SECONDS:-420}"
 OUT="${BENCH_OUT:-$ROOT/bench/.out}/conversation-turn"
 JVM_OPTS=(-Xmx256m)
+# BENCH_JFR=1: once the services are ready, each JVM records a JFR profile of the load run into $OUT/<module>.jfr
+# (started with jcmd after start-up, which JFR would slow down; read with `jfr print --events jdk.ExecutionSample`)
+JFR="${BENCH_JFR:-0}"
 # replenish/s,burst: high enough never to refuse, so the limiter still runs its Redis script on every request
 RATE_LIMIT="100000,200000"
 STARTUP_TIMEOUT=150                            # seconds per JVM (five start at once on two busy cores)
@@ -128,8 +131,12 @@ start_services() {
   local u="http://127.0.0.1"
   local auth=(JWKS_URI="$u:$USER_PORT/.well-known/jwks.json" SERVICE_TOKEN_URI="$u:$USER_PORT/service-auth/token")
   START_AT=$SECONDS
+  # user- and credit-service first: five JVMs starting at once on two busy cores can starve a service's first
+  # database connection past Hikari's 3 s timeout (seen at load average 12-19)
   start_jvm user-service "${auth[@]}"
   start_jvm credit-service "${auth[@]}"
+  wait_ready user-service
+  wait_ready credit-service
   start_jvm content-generation-service "${auth[@]}" CREDIT_SERVICE_URL="$u:$CREDIT_PORT"
   start_jvm conversation-service "${auth[@]}" USER_SERVICE_URL="$u:$USER_PORT" CREDIT_SERVICE_URL="$u:$CREDIT_PORT" \
     CONTENT_GENERATION_SERVICE_URL="$u:$GENERATION_PORT" CONVERSATION_SESSION_TTL=15m LLM_PROVIDER=composer
@@ -161,6 +168,15 @@ start_watchdog() { # bounds the run: after MAX_SECONDS the script is stopped (an
   local main_pid=$$
   (sleep "$MAX_SECONDS" && log "FAILED: watchdog stopped the run after ${MAX_SECONDS}s" && kill -TERM "$main_pid") &
   WATCHDOG_PID=$!
+}
+
+jfr_control() { # jfr_control start|stop: a JFR recording on every service JVM (BENCH_JFR=1 only)
+  [[ $JFR == 1 ]] || return 0
+  local m args
+  for m in "${MODULES[@]}"; do
+    if [[ $1 == start ]]; then args=(JFR.start name=bench settings=profile); else args=(JFR.stop name=bench "filename=$OUT/$m.jfr"); fi
+    "$JAVA_HOME/bin/jcmd" "${PID_OF[$m]}" "${args[@]}" >/dev/null 2>&1 || log "jcmd ${args[0]} failed for $m"
+  done
 }
 
 # --- measuring ---------------------------------------------------------------------------------------
@@ -223,7 +239,9 @@ main() {
   ensure_ports_free
   start_watchdog
   start_services
+  jfr_control start
   run_load
+  jfr_control stop
   LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
   stop_all
   report | tee "$OUT/report.txt"
