@@ -22,7 +22,7 @@
 #                 5 s windows until the services' CPU per request stops falling) BENCH_CLIENTS (20)
 #                 BENCH_THINK_MS (1000; 0 skips the paced phase) BENCH_TARGET_MS (30)
 #                 BENCH_GATEWAY_PORT (18080) BENCH_USER_PORT (18081) BENCH_CONVERSATION_PORT (18082)
-#                 BENCH_GENERATION_PORT (18083) BENCH_CREDIT_PORT (18086) BENCH_MAX_SECONDS (420, watchdog once
+#                 BENCH_GENERATION_PORT (18083) BENCH_CREDIT_PORT (18086) BENCH_MAX_SECONDS (600, watchdog once
 #                 the jars exist) BENCH_OUT (bench/.out) JAVA_HOME (Temurin 25)
 # Started processes (five JVMs) are stopped on exit; logs and raw outputs stay in $BENCH_OUT/conversation-turn.
 set -euo pipefail
@@ -42,9 +42,13 @@ USER_PORT="${BENCH_USER_PORT:-18081}"
 CONVERSATION_PORT="${BENCH_CONVERSATION_PORT:-18082}"
 GENERATION_PORT="${BENCH_GENERATION_PORT:-18083}"
 CREDIT_PORT="${BENCH_CREDIT_PORT:-18086}"
-MAX_SECONDS="${BENCH_MAX_SECONDS:-420}"
+MAX_SECONDS="${BENCH_MAX_SECONDS:-600}"
 OUT="${BENCH_OUT:-$ROOT/bench/.out}/conversation-turn"
-JVM_OPTS=(-Xmx256m)
+# a 20 s wait for a database connection instead of the platform's 3 s: at a load average of 12-19, five JVMs
+# starting on two cores did not get their first connection within 3 s (Flyway failed). A system property, not
+# SPRING_DATASOURCE_HIKARI_CONNECTION_TIMEOUT: that env var also relaxes to hikari's `connection.timeout`, and
+# binding it calls HikariDataSource.getConnection() before the pool is configured.
+JVM_OPTS=(-Xmx256m -Dspring.datasource.hikari.connection-timeout=20000)
 # BENCH_JFR=1: once the services are ready, each JVM records a JFR profile of the load run into $OUT/<module>.jfr
 # (started with jcmd after start-up, which JFR would slow down; read with `jfr print --events jdk.ExecutionSample`)
 JFR="${BENCH_JFR:-0}"
@@ -131,8 +135,7 @@ start_services() {
   local u="http://127.0.0.1"
   local auth=(JWKS_URI="$u:$USER_PORT/.well-known/jwks.json" SERVICE_TOKEN_URI="$u:$USER_PORT/service-auth/token")
   START_AT=$SECONDS
-  # user- and credit-service first: five JVMs starting at once on two busy cores can starve a service's first
-  # database connection past Hikari's 3 s timeout (seen at load average 12-19)
+  # user- and credit-service first (the others need user-service's JWKS and token endpoint only once they serve)
   start_jvm user-service "${auth[@]}"
   start_jvm credit-service "${auth[@]}"
   wait_ready user-service
@@ -146,6 +149,9 @@ start_services() {
     RATE_LIMIT_ANONYMOUS="$RATE_LIMIT" -- --enable-native-access=ALL-UNNAMED
   local m
   for m in "${MODULES[@]}"; do wait_ready "$m"; done
+  # one JWKS read creates user-service's first signing key on a fresh `users` schema before 20 people register at
+  # once (concurrent first-key creation fails their sign-ups: a user-service race, reported)
+  curl -fsS -o /dev/null "$u:$USER_PORT/.well-known/jwks.json" || die "user-service JWKS unavailable"
 }
 
 stop_all() {
