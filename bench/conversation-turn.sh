@@ -23,7 +23,7 @@
 #                 BENCH_THINK_MS (1000; 0 skips the paced phase) BENCH_TARGET_MS (30)
 #                 BENCH_GATEWAY_PORT (18080) BENCH_USER_PORT (18081) BENCH_CONVERSATION_PORT (18082)
 #                 BENCH_GENERATION_PORT (18083) BENCH_CREDIT_PORT (18086) BENCH_MAX_SECONDS (600, watchdog once
-#                 the jars exist) BENCH_OUT (bench/.out) JAVA_HOME (Temurin 25)
+#                 the jars exist) BENCH_OUT (bench/.out) BENCH_JFR (0; 1 = a JFR profile per service) JAVA_HOME (Temurin 25)
 # Started processes (five JVMs) are stopped on exit; logs and raw outputs stay in $BENCH_OUT/conversation-turn.
 set -euo pipefail
 
