@@ -22,8 +22,8 @@
 #                 5 s windows until the services' CPU per request stops falling) BENCH_CLIENTS (20)
 #                 BENCH_THINK_MS (1000; 0 skips the paced phase) BENCH_TARGET_MS (30)
 #                 BENCH_GATEWAY_PORT (18080) BENCH_USER_PORT (18081) BENCH_CONVERSATION_PORT (18082)
-#                 BENCH_GENERATION_PORT (18083) BENCH_CREDIT_PORT (18086) BENCH_MAX_SECONDS (178, watchdog once
-#                 the jars exist) BENCH_OUT (bench/.out) JAVA_HOME (Temurin 25)
+#                 BENCH_GENERATION_PORT (18083) BENCH_CREDIT_PORT (18086) BENCH_MAX_SECONDS (600, watchdog once
+#                 the jars exist) BENCH_OUT (bench/.out) BENCH_JFR (0; 1 = a JFR profile per service) JAVA_HOME (Temurin 25)
 # Started processes (five JVMs) are stopped on exit; logs and raw outputs stay in $BENCH_OUT/conversation-turn.
 set -euo pipefail
 
@@ -42,9 +42,16 @@ USER_PORT="${BENCH_USER_PORT:-18081}"
 CONVERSATION_PORT="${BENCH_CONVERSATION_PORT:-18082}"
 GENERATION_PORT="${BENCH_GENERATION_PORT:-18083}"
 CREDIT_PORT="${BENCH_CREDIT_PORT:-18086}"
-MAX_SECONDS="${BENCH_MAX_SECONDS:-178}"
+MAX_SECONDS="${BENCH_MAX_SECONDS:-600}"
 OUT="${BENCH_OUT:-$ROOT/bench/.out}/conversation-turn"
-JVM_OPTS=(-Xmx256m)
+# a 20 s wait for a database connection instead of the platform's 3 s: at a load average of 12-19, five JVMs
+# starting on two cores did not get their first connection within 3 s (Flyway failed). A system property, not
+# SPRING_DATASOURCE_HIKARI_CONNECTION_TIMEOUT: that env var also relaxes to hikari's `connection.timeout`, and
+# binding it calls HikariDataSource.getConnection() before the pool is configured.
+JVM_OPTS=(-Xmx256m -Dspring.datasource.hikari.connection-timeout=20000)
+# BENCH_JFR=1: once the services are ready, each JVM records a JFR profile of the load run into $OUT/<module>.jfr
+# (started with jcmd after start-up, which JFR would slow down; read with `jfr print --events jdk.ExecutionSample`)
+JFR="${BENCH_JFR:-0}"
 # replenish/s,burst: high enough never to refuse, so the limiter still runs its Redis script on every request
 RATE_LIMIT="100000,200000"
 STARTUP_TIMEOUT=150                            # seconds per JVM (five start at once on two busy cores)
@@ -128,8 +135,11 @@ start_services() {
   local u="http://127.0.0.1"
   local auth=(JWKS_URI="$u:$USER_PORT/.well-known/jwks.json" SERVICE_TOKEN_URI="$u:$USER_PORT/service-auth/token")
   START_AT=$SECONDS
+  # user- and credit-service first (the others need user-service's JWKS and token endpoint only once they serve)
   start_jvm user-service "${auth[@]}"
   start_jvm credit-service "${auth[@]}"
+  wait_ready user-service
+  wait_ready credit-service
   start_jvm content-generation-service "${auth[@]}" CREDIT_SERVICE_URL="$u:$CREDIT_PORT"
   start_jvm conversation-service "${auth[@]}" USER_SERVICE_URL="$u:$USER_PORT" CREDIT_SERVICE_URL="$u:$CREDIT_PORT" \
     CONTENT_GENERATION_SERVICE_URL="$u:$GENERATION_PORT" CONVERSATION_SESSION_TTL=15m LLM_PROVIDER=composer
@@ -139,6 +149,9 @@ start_services() {
     RATE_LIMIT_ANONYMOUS="$RATE_LIMIT" -- --enable-native-access=ALL-UNNAMED
   local m
   for m in "${MODULES[@]}"; do wait_ready "$m"; done
+  # one JWKS read creates user-service's first signing key on a fresh `users` schema before 20 people register at
+  # once (concurrent first-key creation fails their sign-ups: a user-service race, reported)
+  curl -fsS -o /dev/null "$u:$USER_PORT/.well-known/jwks.json" || die "user-service JWKS unavailable"
 }
 
 stop_all() {
@@ -161,6 +174,15 @@ start_watchdog() { # bounds the run: after MAX_SECONDS the script is stopped (an
   local main_pid=$$
   (sleep "$MAX_SECONDS" && log "FAILED: watchdog stopped the run after ${MAX_SECONDS}s" && kill -TERM "$main_pid") &
   WATCHDOG_PID=$!
+}
+
+jfr_control() { # jfr_control start|stop: a JFR recording on every service JVM (BENCH_JFR=1 only)
+  [[ $JFR == 1 ]] || return 0
+  local m args
+  for m in "${MODULES[@]}"; do
+    if [[ $1 == start ]]; then args=(JFR.start name=bench settings=profile); else args=(JFR.stop name=bench "filename=$OUT/$m.jfr"); fi
+    "$JAVA_HOME/bin/jcmd" "${PID_OF[$m]}" "${args[@]}" >/dev/null 2>&1 || log "jcmd ${args[0]} failed for $m"
+  done
 }
 
 # --- measuring ---------------------------------------------------------------------------------------
@@ -223,7 +245,9 @@ main() {
   ensure_ports_free
   start_watchdog
   start_services
+  jfr_control start
   run_load
+  jfr_control stop
   LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
   stop_all
   report | tee "$OUT/report.txt"

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The offline extractor's vocabulary (documented in docs/conversation.md). Each slot value has a canonical
@@ -149,8 +148,6 @@ public final class Lexicon {
     public static final List<String> CORRECTION = List.of("actually", "instead", "change it to", "make it", "rather", "i meant",
             "correction", "no wait");
 
-    private static final Map<String, Pattern> PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
-
     private Lexicon() {
     }
 
@@ -159,14 +156,32 @@ public final class Lexicon {
                 .replaceAll("\\s+", " ").trim() + " ";
     }
 
-    /** Whether the normalized text contains the phrase as whole words. */
+    /**
+     * Whether the normalized text contains the phrase as whole words: an occurrence not preceded and not followed
+     * by a letter, digit or apostrophe (what {@code (?<![a-z0-9'])phrase(?![a-z0-9'])} finds, without a regex: the
+     * extractor asks this for hundreds of phrases per message).
+     */
     static boolean has(String normalized, String phrase) {
-        Pattern p = PATTERNS.computeIfAbsent(phrase, k -> Pattern.compile("(?<![a-z0-9'])" + Pattern.quote(k) + "(?![a-z0-9'])"));
-        return p.matcher(normalized).find();
+        for (int at = normalized.indexOf(phrase); at >= 0; at = normalized.indexOf(phrase, at + 1)) {
+            int end = at + phrase.length();
+            if ((at == 0 || !wordChar(normalized.charAt(at - 1))) && (end == normalized.length() || !wordChar(normalized.charAt(end)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean wordChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'';
     }
 
     static boolean hasAny(String normalized, List<String> phrases) {
-        return phrases.stream().anyMatch(p -> has(normalized, p));
+        for (String phrase : phrases) {
+            if (has(normalized, phrase)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The entry whose longest matching phrase is longest, if any phrase matches. */

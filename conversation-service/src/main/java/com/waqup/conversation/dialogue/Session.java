@@ -32,6 +32,11 @@ public final class Session {
     public Instant createdAt;
     public Instant updatedAt;
     public List<Message> messages = new ArrayList<>();
+    /**
+     * How many of {@link #messages} PostgreSQL's transcript holds (its {@code messages} array), so a turn appends
+     * only the new ones; a session written before this field existed reads as 0 and gets its transcript rewritten.
+     */
+    public int persistedMessages;
 
     public static Session start(UUID userId, ContentType type, Defaults defaults, Instant now) {
         Session s = new Session();

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 
 import com.waqup.common.error.ApiException;
 import com.waqup.conversation.clients.CreditClient;
@@ -65,7 +64,7 @@ public class ConversationService {
     }
 
     public Turn message(UUID userId, String sessionId, String message) {
-        return locked(userId, sessionId, session -> {
+        return locked(userId, sessionId, (session, lease) -> {
             if (session.state.closed()) {
                 throw new ApiException(HttpStatus.CONFLICT, "SESSION_CLOSED", "This conversation has ended; start a new one");
             }
@@ -73,7 +72,7 @@ public class ConversationService {
             Extraction x = extractor.extract(message, session.contentType, session.state);
             Dialogue.Reply reply = Dialogue.turn(session, x, () -> credits.quote(session.userId, session.contentType));
             session.record("assistant", reply.text(), clock.instant());
-            save(session);
+            save(session, lease);
             return new Turn(session.sessionId, session.state, reply.text(), session.slots.toContext(), reply.summary());
         });
     }
@@ -91,7 +90,7 @@ public class ConversationService {
      * returns the same ritual id. {@code confirm: false} goes back to the dialogue.
      */
     public Object complete(UUID userId, String sessionId, boolean confirm) {
-        return locked(userId, sessionId, session -> {
+        return locked(userId, sessionId, (session, lease) -> {
             if (session.ritualId != null) {
                 return new Started(session.ritualId, "generating", session.estimatedTime == null ? 60 : session.estimatedTime);
             }
@@ -111,7 +110,7 @@ public class ConversationService {
                 session.personalizationConfirmed = false;
                 String text = "No problem. What would you like to change: the focus, the length, the time, or the voice?";
                 session.record("assistant", text, clock.instant());
-                save(session);
+                save(session, lease);
                 return new Turn(session.sessionId, session.state, text, session.slots.toContext(), null);
             }
             Map<String, Object> request = new LinkedHashMap<>(Dialogue.summary(session, new Dialogue.Quote(0, null)));
@@ -124,32 +123,56 @@ public class ConversationService {
             session.estimatedTime = started.estimatedTime();
             session.state = DialogueState.Completed;
             session.record("assistant", "Creating your " + session.contentType.label() + " now.", clock.instant());
-            save(session);
+            save(session, lease);
             return new Started(started.ritualId(), "generating", started.estimatedTime());
         });
     }
 
-    /** Takes the session's turn lock, then reads the session once (so the turn sees the latest state). */
-    private <T> T locked(UUID userId, String sessionId, Function<Session, T> work) {
-        if (!sessions.lock(sessionId)) {
-            throw new ApiException(HttpStatus.CONFLICT, "SESSION_BUSY", "The previous message is still being handled");
-        }
+    /** The work of one turn on a locked session; it ends with {@link #save(Session, SessionStore.Lease)} or changes nothing. */
+    private interface TurnWork<T> {
+        T apply(Session session, SessionStore.Lease lease);
+    }
+
+    /**
+     * Takes the session's turn lock and reads the session in one Redis round trip (so the turn sees the latest
+     * state); a turn that saves releases the lock with its write, any other outcome releases it here.
+     */
+    private <T> T locked(UUID userId, String sessionId, TurnWork<T> work) {
+        SessionStore.Lease lease = sessions.lockAndFind(sessionId).orElseThrow(() ->
+                new ApiException(HttpStatus.CONFLICT, "SESSION_BUSY", "The previous message is still being handled"));
         try {
-            return work.apply(owned(userId, sessionId));
+            Session session = lease.session().filter(s -> s.userId.equals(userId)).orElseThrow(ConversationService::notFound);
+            return work.apply(session, lease);
         } finally {
-            sessions.unlock(sessionId);
+            if (!lease.released()) {
+                sessions.release(lease);
+            }
         }
     }
 
     /** The session if it exists and is the caller's; a missing, expired or foreign one is the same 404. */
     private Session owned(UUID userId, String sessionId) {
-        return sessions.find(sessionId).filter(s -> s.userId.equals(userId))
-                .orElseThrow(() -> ApiException.notFound("SESSION_NOT_FOUND", "No such conversation (it may have expired)"));
+        return sessions.find(sessionId).filter(s -> s.userId.equals(userId)).orElseThrow(ConversationService::notFound);
     }
 
+    private static ApiException notFound() {
+        return ApiException.notFound("SESSION_NOT_FOUND", "No such conversation (it may have expired)");
+    }
+
+    /**
+     * Postgres first (the transcript's new messages are appended, see {@link Transcripts}), then Redis: if the Redis
+     * write fails after the commit, the session in Redis still counts the old number of persisted messages and the
+     * next write rewrites the transcript from it, so Postgres never keeps a turn that Redis does not know.
+     */
     private void save(Session session) {
-        sessions.save(session);
         transcripts.save(session);
+        sessions.save(session);
+    }
+
+    /** As {@link #save(Session)} inside a turn: the Redis write also releases the turn lock. */
+    private void save(Session session, SessionStore.Lease lease) {
+        transcripts.save(session);
+        sessions.saveAndRelease(session, lease);
     }
 }
 

@@ -200,4 +200,84 @@ class ConversationIT extends ConversationITSupport {
         JsonNode changed = say(session, "actually make it 5 minutes");
         assertThat(changed.path("context").path("duration_seconds").asInt()).isEqualTo(300);
     }
+
+    /** The transcript in PostgreSQL, message by message (role and content), in order. */
+    java.util.List<String> transcript(String session) {
+        JsonNode messages = tools.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(jdbc.queryForObject("select messages::text from conversation where session_id = ?", String.class, session));
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        messages.forEach(m -> lines.add(m.path("role").asString() + ": " + m.path("content").asString()));
+        return lines;
+    }
+
+    java.util.List<String> stateMessages(String session) {
+        JsonNode state = Http.get(url("/api/v1/conversation/state?session_id=" + session), "Authorization", bearer(token)).json();
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        state.path("messages").forEach(m -> lines.add(m.path("role").asString() + ": " + m.path("content").asString()));
+        return lines;
+    }
+
+    @Test
+    void shouldKeepTheTranscriptCompleteAndInOrderWhenTurnsRace() throws Exception {
+        String session = start("affirmation");
+        int racers = 8;
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<java.util.concurrent.Future<Http.Response>> sent = new java.util.ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(racers)) {
+            for (int i = 0; i < racers; i++) {
+                String message = "message " + i + " about confidence";
+                sent.add(pool.submit(() -> {
+                    go.await();
+                    return post("/message", "{\"session_id\":\"" + session + "\",\"message\":\"" + message + "\"}");
+                }));
+            }
+            go.countDown();
+            int accepted = 0;
+            for (var f : sent) {
+                Http.Response r = f.get();
+                assertThat(r.status()).as(r.body()).isIn(200, 409);
+                if (r.status() == 409) {
+                    assertThat(r.json().path("error").path("code").asString()).isEqualTo("SESSION_BUSY");
+                } else {
+                    accepted++;
+                }
+            }
+            assertThat(accepted).isPositive();
+            say(session, "gratitude");
+            say(session, "actually make it 2 minutes");
+            java.util.List<String> live = stateMessages(session);
+            assertThat(live).hasSize(1 + 2 * (accepted + 2));
+            assertThat(transcript(session)).as("PostgreSQL holds exactly the session's transcript, in order").isEqualTo(live);
+        }
+    }
+
+    @Test
+    void shouldRewriteTheWholeTranscriptWhenPostgresMissedATurn() {
+        String session = start("ritual");
+        say(session, "I want to feel more confident at work");
+        // a write PostgreSQL lost (or a row from before the append): the next turn cannot append, it rewrites
+        jdbc.update("update conversation set messages = '[]'::jsonb where session_id = ?", session);
+        say(session, "in the morning, ten minutes");
+        assertThat(transcript(session)).hasSize(5).isEqualTo(stateMessages(session));
+        say(session, "sounds good");
+        assertThat(transcript(session)).hasSize(7).isEqualTo(stateMessages(session));
+    }
+
+    @Test
+    void shouldRefuseATurnWhileAnotherHoldsTheSessionAndLeaveThatLockAlone() {
+        String session = start("affirmation");
+        redis.opsForValue().set("session:" + session + ":lock", "another-turn", java.time.Duration.ofSeconds(15));
+        Http.Response busy = post("/message", "{\"session_id\":\"" + session + "\",\"message\":\"confidence\"}");
+        assertThat(busy.status()).isEqualTo(409);
+        assertThat(busy.json().path("error").path("code").asString()).isEqualTo("SESSION_BUSY");
+        assertThat(redis.opsForValue().get("session:" + session + ":lock")).isEqualTo("another-turn");
+
+        redis.delete("session:" + session + ":lock");
+        say(session, "confidence");
+        assertThat(redis.hasKey("session:" + session + ":lock")).as("a turn releases its own lock").isFalse();
+        Http.Response foreign = post(TestTokens.shared().user(UUID.randomUUID()), "/message",
+                "{\"session_id\":\"" + session + "\",\"message\":\"hello\"}");
+        assertThat(foreign.status()).isEqualTo(404);
+        assertThat(redis.hasKey("session:" + session + ":lock")).as("a refused turn releases its lock too").isFalse();
+    }
 }
