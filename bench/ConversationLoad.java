@@ -1,15 +1,9 @@
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,7 +28,7 @@ import java.util.regex.Pattern;
  * each client pauses before each message, like a person answering: a pause drawn uniformly from 0.5 to 1.5 times
  * --think-ms, so that the clients do not fall into step; latency is then mostly the turn's own work).
  *
- * <p>Dependency-free, JDK 21+ single-file launch:
+ * <p>Dependency-free, JDK 22+ source launch (compiles bench/LoadSupport.java from the same folder too):
  * <pre>java bench/ConversationLoad.java --url http://127.0.0.1:18080 --clients 20 --seconds 20</pre>
  * Options: --url (gateway), --clients N (20), --seconds D (20, per measured phase), --warmup W (10: at least W
  * seconds of warm-up), --warmup-max M (W: with M > W the warm-up goes on in 5 s windows until the CPU per request
@@ -43,7 +37,7 @@ import java.util.regex.Pattern;
  * {@code gateway=1234,postgres,client=self}; see {@link Cpu}).
  * The last lines are machine-readable: {@code RESULT phase=... key=value ...}, one per measured phase.
  */
-public class ConversationLoad {
+public class ConversationLoad extends LoadSupport {
 
     static final int WARMUP = 0;
     static final int SATURATED = 1;
@@ -98,8 +92,7 @@ public class ConversationLoad {
         double targetMs = Double.parseDouble(opt.getOrDefault("target-ms", "30"));
         Cpu cpu = new Cpu(opt.get("cpu"));
 
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http = httpClient();
 
         // N people, registered through the gateway (its anonymous rate limit raised by the script)
         String run = Long.toString(System.currentTimeMillis(), 36);
@@ -217,7 +210,7 @@ public class ConversationLoad {
         }
         if (!errors.isEmpty()) {
             System.out.println("\n  errors by phase: " + errors);
-            errorSamples.forEach((k, v) -> System.out.printf("  first %s: %s%n", k, v.length() > 300 ? v.substring(0, 300) : v));
+            printErrorSamples(errorSamples);
         }
         System.out.println();
         results.forEach(System.out::println);
@@ -289,16 +282,6 @@ public class ConversationLoad {
         walk.putIfAbsent("walk", states.toString());
     }
 
-    static HttpResponse<String> post(HttpClient http, String url, String token, String json)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
     static String find(Pattern p, String body) {
         Matcher m = p.matcher(body);
         if (!m.find()) {
@@ -324,214 +307,6 @@ public class ConversationLoad {
     }
 
     static void error(Map<String, AtomicLong> errors, Map<String, String> samples, String kind, String body, int phase) {
-        errors.computeIfAbsent(PHASES[phase] + " " + kind, k -> new AtomicLong()).incrementAndGet();
-        samples.putIfAbsent(kind, body == null ? "" : body);
-    }
-
-    static long pct(long[] sorted, int p) {
-        if (sorted.length == 0) {
-            return 0;
-        }
-        int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
-    }
-
-    static double ms(long nanos) {
-        return nanos / 1_000_000.0;
-    }
-
-    static Map<String, String> parse(String[] args) {
-        Map<String, String> opt = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("usage: --name value ...; got " + args[i]);
-            }
-            opt.put(args[i].substring(2), args[++i]);
-        }
-        return opt;
-    }
-
-    // ---- CPU accounting (the same class is in LedgerLoad.java: single-file programs share no code) ----
-
-    /**
-     * CPU time of named processes between two moments (Linux /proc), so that CPU per operation covers a measured
-     * window only (no start-up, no JIT warm-up). A spec is "name=pid[+pid...]"; "name=self" is this program;
-     * "postgres" without a pid is every postgres process plus what the postmaster collected from backends that
-     * have exited (so it also counts anybody else's queries). Also the share of all cores in use (busy).
-     */
-    static final class Cpu {
-        static final double TICK_MS = 1000.0 / Integer.getInteger("clk.tck", 100);
-        static final int WINDOW_SECONDS = 5;
-        final Map<String, String> spec = new LinkedHashMap<>();
-
-        record Snapshot(Map<String, Long> ticks, long[] machine) {
-        }
-
-        record Window(Map<String, Long> ticks, double busyPercent) {
-            /** CPU ms per operation for each name. */
-            Map<String, Double> perOp(long ops) {
-                Map<String, Double> out = new LinkedHashMap<>();
-                ticks.forEach((name, t) -> out.put(name, ops == 0 ? Double.NaN : t * TICK_MS / ops));
-                return out;
-            }
-
-            /** CPU ms per operation of every process but the load client ("client"). */
-            double serverPerOp(long ops) {
-                long t = ticks.entrySet().stream().filter(e -> !e.getKey().equals("client")).mapToLong(Map.Entry::getValue).sum();
-                return ops == 0 ? Double.NaN : t * TICK_MS / ops;
-            }
-
-            String describe(long ops, String unit) {
-                StringBuilder b = new StringBuilder();
-                perOp(ops).forEach((name, ms) -> b.append(b.isEmpty() ? "" : ", ").append(name).append(' ')
-                        .append(String.format(Locale.ROOT, "%.2f", ms)));
-                return "CPU ms per " + unit + " in the measured window: " + b
-                        + String.format(Locale.ROOT, "; all cores busy %.0f%%", busyPercent);
-            }
-
-            String result(long ops) {
-                StringBuilder b = new StringBuilder();
-                perOp(ops).forEach((name, ms) -> b.append(String.format(Locale.ROOT, " cpu_%s=%.2f", name, ms)));
-                return b + String.format(Locale.ROOT, " busy_pct=%.0f", busyPercent);
-            }
-        }
-
-        Cpu(String specs) {
-            if (specs != null && !specs.isBlank()) {
-                for (String s : specs.split(",")) {
-                    String[] kv = s.split("=", 2);
-                    spec.put(kv[0], kv.length > 1 ? kv[1] : "");
-                }
-            }
-        }
-
-        Snapshot snap() {
-            Map<String, Long> out = new LinkedHashMap<>();
-            spec.forEach((name, pids) -> {
-                long t = 0;
-                if (pids.isEmpty() && name.equals("postgres")) {
-                    t = postgres();
-                } else {
-                    for (String pid : pids.split("\\+")) {
-                        long[] f = stat(pid);
-                        t += f == null ? 0 : f[2] + f[3];
-                    }
-                }
-                out.put(name, t);
-            });
-            return new Snapshot(out, machine());
-        }
-
-        Window between(Snapshot a, Snapshot b) {
-            Map<String, Long> d = new LinkedHashMap<>();
-            b.ticks().forEach((name, t) -> d.put(name, t - a.ticks().get(name)));
-            double busy = a.machine() == null || b.machine() == null || b.machine()[1] == a.machine()[1] ? Double.NaN
-                    : 100.0 * (b.machine()[0] - a.machine()[0]) / (b.machine()[1] - a.machine()[1]);
-            return new Window(d, busy);
-        }
-
-        /**
-         * Warm-up in windows of 5 s (at least {@code min} seconds in all): goes on while a window's server CPU per
-         * operation is at least 5 % below the best so far, stops once that has failed twice in a row or after
-         * {@code max} seconds. Without --cpu, or with min == max, simply waits {@code min} seconds.
-         *
-         * @return one line per window
-         */
-        List<String> warmUp(int min, int max, AtomicLong ops, String unit) throws InterruptedException {
-            List<String> lines = new ArrayList<>();
-            if (spec.isEmpty() || max <= min) {
-                Thread.sleep(min * 1000L);
-                if (min > 0) {
-                    lines.add(String.format(Locale.ROOT, "%d s (fixed)", min));
-                }
-                return lines;
-            }
-            double best = Double.MAX_VALUE;
-            int flat = 0;
-            int elapsed = 0;
-            while (elapsed < max) {
-                int window = Math.min(WINDOW_SECONDS, max - elapsed);
-                Snapshot a = snap();
-                long n0 = ops.get();
-                Thread.sleep(window * 1000L);
-                long n = ops.get() - n0;
-                Window w = between(a, snap());
-                elapsed += window;
-                double cost = w.serverPerOp(n);
-                lines.add(String.format(Locale.ROOT, "%3d s: %.1f %ss/s, server CPU %.2f ms/%s (%s), busy %.0f%%", elapsed,
-                        n / (double) window, unit, cost, unit, w.describe(n, unit).replaceFirst("^.*window: ", "")
-                                .replaceFirst("; all cores busy.*$", ""), w.busyPercent()));
-                if (best != Double.MAX_VALUE && !(cost < best * 0.95)) {
-                    flat++;
-                } else {
-                    flat = 0;
-                }
-                if (cost < best) {
-                    best = cost;
-                }
-                if (elapsed >= min && flat >= 2) {
-                    break;
-                }
-            }
-            return lines;
-        }
-
-        static long postgres() {
-            long t = 0;
-            java.io.File[] procs = new java.io.File("/proc").listFiles((d, n) -> n.chars().allMatch(Character::isDigit));
-            for (java.io.File p : procs == null ? new java.io.File[0] : procs) {
-                if (!"postgres".equals(comm(p.getName()))) {
-                    continue;
-                }
-                long[] f = stat(p.getName());
-                if (f == null) {
-                    continue;
-                }
-                t += f[2] + f[3];
-                if (!"postgres".equals(comm(Long.toString(f[1])))) { // the postmaster: add its reaped children
-                    t += f[4] + f[5];
-                }
-            }
-            return t;
-        }
-
-        static String comm(String pid) {
-            try {
-                return Files.readString(Path.of("/proc", pid, "comm")).trim();
-            } catch (IOException | RuntimeException e) {
-                return null;
-            }
-        }
-
-        /** {0, ppid, utime, stime, cutime, cstime} of /proc/PID/stat, or null. */
-        static long[] stat(String pid) {
-            try {
-                String s = Files.readString(Path.of("/proc", pid, "stat"));
-                String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
-                return new long[] { 0, Long.parseLong(f[1]), Long.parseLong(f[11]), Long.parseLong(f[12]),
-                        Long.parseLong(f[13]), Long.parseLong(f[14]) };
-            } catch (IOException | RuntimeException e) {
-                return null;
-            }
-        }
-
-        /** {busy, total} jiffies of all cores (busy: all but idle and iowait). */
-        static long[] machine() {
-            try {
-                String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-                long busy = 0;
-                long total = 0;
-                for (int i = 1; i <= 8 && i < f.length; i++) {
-                    long v = Long.parseLong(f[i]);
-                    total += v;
-                    if (i != 4 && i != 5) {
-                        busy += v;
-                    }
-                }
-                return new long[] { busy, total };
-            } catch (IOException | RuntimeException e) {
-                return null;
-            }
-        }
+        countError(errors, samples, PHASES[phase], kind, body);
     }
 }

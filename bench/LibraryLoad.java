@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -27,35 +28,35 @@ import java.util.function.IntFunction;
  * service latencies), a 2 s pause, then --seconds at --rate; (2) GET /api/v1/content?page=P&limit=20 with random
  * pages, then the same with limit=100, each --list-warmup (closed loop) + --list-seconds at --list-rate.
  *
- * <p>Dependency-free, JDK 21+ single-file launch:
+ * <p>Dependency-free, JDK 22+ source launch (compiles bench/LoadSupport.java from the same folder too):
  * <pre>java bench/LibraryLoad.java --url http://127.0.0.1:18080 --token JWT --ids ids.txt --total 10000</pre>
  * Options: --rate (500/s) --seconds (30) --warmup (10) --list-rate (50/s) --list-seconds (15) --list-warmup (5)
  * --total (items of the person, for the page range) --target-ms (10, the detail p95 target: printed, never asserted).
  * The last lines are machine-readable: {@code RESULT phase=... key=value ...}.
  */
-public class LibraryLoad {
+public class LibraryLoad extends LoadSupport {
 
     record Result(long[] latenciesMicros, long ok, long errors, double seconds, java.util.Map<String, Long> errorKinds) {
     }
 
     public static void main(String[] args) throws Exception {
-        String url = arg(args, "--url", "http://127.0.0.1:18080");
-        String token = arg(args, "--token", null);
-        List<String> ids = Files.readAllLines(Path.of(arg(args, "--ids", "ids.txt"))).stream().map(String::strip)
+        Map<String, String> opt = parse(args);
+        String url = opt.getOrDefault("url", "http://127.0.0.1:18080");
+        String token = opt.get("token");
+        List<String> ids = Files.readAllLines(Path.of(opt.getOrDefault("ids", "ids.txt"))).stream().map(String::strip)
                 .filter(s -> !s.isEmpty()).toList();
-        int rate = Integer.parseInt(arg(args, "--rate", "500"));
-        int seconds = Integer.parseInt(arg(args, "--seconds", "30"));
-        int warmup = Integer.parseInt(arg(args, "--warmup", "10"));
-        int listRate = Integer.parseInt(arg(args, "--list-rate", "50"));
-        int listSeconds = Integer.parseInt(arg(args, "--list-seconds", "15"));
-        int listWarmup = Integer.parseInt(arg(args, "--list-warmup", "5"));
-        int total = Integer.parseInt(arg(args, "--total", "10000"));
-        double target = Double.parseDouble(arg(args, "--target-ms", "10"));
+        int rate = Integer.parseInt(opt.getOrDefault("rate", "500"));
+        int seconds = Integer.parseInt(opt.getOrDefault("seconds", "30"));
+        int warmup = Integer.parseInt(opt.getOrDefault("warmup", "10"));
+        int listRate = Integer.parseInt(opt.getOrDefault("list-rate", "50"));
+        int listSeconds = Integer.parseInt(opt.getOrDefault("list-seconds", "15"));
+        int listWarmup = Integer.parseInt(opt.getOrDefault("list-warmup", "5"));
+        int total = Integer.parseInt(opt.getOrDefault("total", "10000"));
+        double target = Double.parseDouble(opt.getOrDefault("target-ms", "10"));
         if (token == null || ids.isEmpty()) {
             throw new IllegalArgumentException("--token and a non-empty --ids file are required");
         }
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http = httpClient();
 
         // fill the cache: one read of every id, 8 at a time
         long fillErrors = 0;
@@ -171,12 +172,9 @@ public class LibraryLoad {
                 .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    /** In ms, of sorted microseconds; NaN when there are none. */
     static double percentile(long[] sorted, double p) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1000.0;
+        return sorted.length == 0 ? Double.NaN : pct(sorted, p) / 1000.0;
     }
 
     static void report(String phase, Result r, int rate, double targetMs) {
@@ -193,14 +191,5 @@ public class LibraryLoad {
         System.out.printf(Locale.ROOT, "RESULT phase=%s rate=%d answered_per_s=%.1f p50_ms=%.2f p95_ms=%.2f p99_ms=%.2f max_ms=%.2f"
                 + " ok=%d errors=%d verdict=%s%n", phase, rate, (r.ok() + r.errors()) / r.seconds(), p50, p95, p99, max, r.ok(),
                 r.errors(), verdict);
-    }
-
-    static String arg(String[] args, String name, String fallback) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return fallback;
     }
 }
