@@ -27,9 +27,8 @@
 # Started processes (five JVMs) are stopped on exit; logs and raw outputs stay in $BENCH_OUT/conversation-turn.
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-JAVA="$JAVA_HOME/bin/java"
+# shellcheck source=bench/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"   # ROOT, JAVA_HOME (Temurin 25 unless set), JAVA, shared functions
 
 SECONDS_MEASURED="${BENCH_SECONDS:-20}"
 WARMUP="${BENCH_WARMUP:-10}"
@@ -56,80 +55,10 @@ JFR="${BENCH_JFR:-0}"
 RATE_LIMIT="100000,200000"
 STARTUP_TIMEOUT=150                            # seconds per JVM (five start at once on two busy cores)
 MODULES=(user-service credit-service content-generation-service conversation-service gateway-service)
-
-declare -a STARTED_PIDS=()
-declare -A PID_OF
-WATCHDOG_PID=""
-
-log() { printf '[bench] %s\n' "$*" >&2; }
-die() { log "FAILED: $*"; exit 1; }
-
-port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+PORT_OF=([gateway-service]=$GATEWAY_PORT [user-service]=$USER_PORT [conversation-service]=$CONVERSATION_PORT
+  [content-generation-service]=$GENERATION_PORT [credit-service]=$CREDIT_PORT)
 
 # --- set-up ------------------------------------------------------------------------------------------
-
-ensure_tools() {
-  if ! command -v curl >/dev/null; then
-    log "installing from Debian: curl"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends curl >/dev/null
-  fi
-  [[ -x "$JAVA" ]] || die "no java at $JAVA (set JAVA_HOME)"
-}
-
-jar_of() { echo "$ROOT/$1/target/$1-0.1.0-SNAPSHOT.jar"; }
-
-ensure_jars() {
-  local m missing=()
-  for m in "${MODULES[@]}"; do [[ -f "$(jar_of "$m")" ]] || missing+=("$m"); done
-  if ((${#missing[@]})); then
-    log "building ${missing[*]}"
-    (cd "$ROOT" && ./mvnw -B -q -DskipTests package -pl "$(IFS=,; echo "${missing[*]}")" -am)
-  fi
-}
-
-port_of() {
-  case $1 in
-    gateway-service) echo "$GATEWAY_PORT" ;;
-    user-service) echo "$USER_PORT" ;;
-    conversation-service) echo "$CONVERSATION_PORT" ;;
-    content-generation-service) echo "$GENERATION_PORT" ;;
-    credit-service) echo "$CREDIT_PORT" ;;
-  esac
-}
-
-ensure_ports_free() {
-  local m
-  for m in "${MODULES[@]}"; do
-    ! port_open "$(port_of "$m")" || die "port $(port_of "$m") ($m) is already in use (another benchmark? set BENCH_*_PORT)"
-  done
-}
-
-start_jvm() { # start_jvm <module> [env assignments...] -- [extra jvm args...]
-  local module=$1; shift
-  local envs=() extra=()
-  while (($#)) && [[ $1 != -- ]]; do envs+=("$1"); shift; done
-  (($#)) && shift
-  extra=("$@")
-  env SERVER_ADDRESS=127.0.0.1 PORT="$(port_of "$module")" "${envs[@]}" \
-    "$JAVA" "${JVM_OPTS[@]}" ${extra[@]+"${extra[@]}"} -jar "$(jar_of "$module")" >"$OUT/$module.log" 2>&1 &
-  STARTED_PIDS+=($!)
-  PID_OF[$module]=$!
-  log "started $module (pid $!) on :$(port_of "$module"), log $OUT/$module.log"
-}
-
-wait_ready() { # wait_ready <module>
-  local module=$1 port i
-  port=$(port_of "$module")
-  for ((i = 0; i < STARTUP_TIMEOUT; i++)); do
-    kill -0 "${PID_OF[$module]}" 2>/dev/null || die "$module exited during start-up (see $OUT/$module.log)"
-    if curl -fsS -o /dev/null "http://127.0.0.1:$port/actuator/health/readiness" 2>/dev/null; then
-      log "$module ready on :$port (~$((SECONDS - START_AT))s after the start)"; return 0
-    fi
-    sleep 1
-  done
-  die "$module not ready on :$port after ${STARTUP_TIMEOUT}s (see $OUT/$module.log)"
-}
 
 start_services() {
   local u="http://127.0.0.1"
@@ -147,33 +76,10 @@ start_services() {
     CONVERSATION_SERVICE_URL="$u:$CONVERSATION_PORT" CREDIT_SERVICE_URL="$u:$CREDIT_PORT" \
     CONTENT_GENERATION_SERVICE_URL="$u:$GENERATION_PORT" RATE_LIMIT_FREE="$RATE_LIMIT" RATE_LIMIT_PAID="$RATE_LIMIT" \
     RATE_LIMIT_ANONYMOUS="$RATE_LIMIT" -- --enable-native-access=ALL-UNNAMED
-  local m
-  for m in "${MODULES[@]}"; do wait_ready "$m"; done
+  wait_all_ready
   # one JWKS read creates user-service's first signing key on a fresh `users` schema before 20 people register at
   # once (concurrent first-key creation fails their sign-ups: a user-service race, reported)
   curl -fsS -o /dev/null "$u:$USER_PORT/.well-known/jwks.json" || die "user-service JWKS unavailable"
-}
-
-stop_all() {
-  local pid i pids=()
-  if [[ -n $WATCHDOG_PID ]]; then # the watchdog subshell and its sleep
-    read -r -a pids <<<"$(ps -o pid= --ppid "$WATCHDOG_PID" | tr -s ' \n' ' ')"
-    kill "$WATCHDOG_PID" "${pids[@]}" 2>/dev/null || true
-    WATCHDOG_PID=""
-  fi
-  for pid in "${STARTED_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${STARTED_PIDS[@]}"; do
-    for ((i = 0; i < 150; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$pid" 2>/dev/null || true
-  done
-  if ((${#STARTED_PIDS[@]})); then log "stopped pids ${STARTED_PIDS[*]}"; fi
-  STARTED_PIDS=()
-}
-
-start_watchdog() { # bounds the run: after MAX_SECONDS the script is stopped (and the EXIT trap cleans up)
-  local main_pid=$$
-  (sleep "$MAX_SECONDS" && log "FAILED: watchdog stopped the run after ${MAX_SECONDS}s" && kill -TERM "$main_pid") &
-  WATCHDOG_PID=$!
 }
 
 jfr_control() { # jfr_control start|stop: a JFR recording on every service JVM (BENCH_JFR=1 only)
@@ -186,8 +92,6 @@ jfr_control() { # jfr_control start|stop: a JFR recording on every service JVM (
 }
 
 # --- measuring ---------------------------------------------------------------------------------------
-
-field() { sed -n "s/.*[ ]$1=\([^ ]*\).*/\1/p" <<<"$2"; } # field <key> <RESULT line>
 
 run_load() {
   local raw="$OUT/conversation-load.txt" redis_pid

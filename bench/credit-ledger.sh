@@ -31,9 +31,8 @@
 # Started processes (two JVMs) are stopped on exit; logs and raw outputs stay in $BENCH_OUT/credit-ledger.
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-JAVA="$JAVA_HOME/bin/java"
+# shellcheck source=bench/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"   # ROOT, JAVA_HOME (Temurin 25 unless set), JAVA, shared functions
 
 SECONDS_PER_RUN="${BENCH_SECONDS:-12}"
 WARMUP="${BENCH_WARMUP:-10}"
@@ -54,76 +53,21 @@ PG=(-h 127.0.0.1 -p 5432 -U postgres)
 JVM_OPTS=(-Xmx256m)
 GRANT=1000000                                  # credits per bench account: never the limit
 STARTUP_TIMEOUT=120                            # seconds per JVM (two start at once on two busy cores)
+MODULES=(user-service credit-service)
+PORT_OF=([user-service]=$USER_PORT [credit-service]=$CREDIT_PORT)
 
-declare -a STARTED_PIDS=()
-CREDIT_PID="" WATCHDOG_PID="" PGINIT_PID=""
-
-log() { printf '[bench] %s\n' "$*" >&2; }
-die() { log "FAILED: $*"; exit 1; }
-
-port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+CREDIT_PID="" PGINIT_PID=""
 
 # --- set-up ------------------------------------------------------------------------------------------
 
-ensure_tools() {
-  local missing=()
-  command -v curl >/dev/null || missing+=(curl)
-  command -v psql >/dev/null || missing+=(postgresql-client)
-  command -v pgbench >/dev/null || missing+=(postgresql-contrib)
-  if ((${#missing[@]})); then
-    log "installing from Debian: ${missing[*]}"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-  fi
-  [[ -x "$JAVA" ]] || die "no java at $JAVA (set JAVA_HOME)"
-  psql "${PG[@]}" -d waqup -Atqc 'select 1' >/dev/null || die "PostgreSQL (database waqup) is not reachable on 127.0.0.1:5432"
-}
-
-jar_of() { echo "$ROOT/$1/target/$1-0.1.0-SNAPSHOT.jar"; }
-
-ensure_jars() {
-  if [[ ! -f "$(jar_of user-service)" || ! -f "$(jar_of credit-service)" ]]; then
-    log "building user-service and credit-service jars"
-    (cd "$ROOT" && ./mvnw -B -q -DskipTests package -pl user-service,credit-service -am)
-  fi
-}
-
-ensure_ports_free() {
-  local port
-  for port in "$USER_PORT" "$CREDIT_PORT"; do
-    ! port_open "$port" || die "port $port is already in use (another benchmark? set BENCH_*_PORT)"
-  done
-}
-
-start_jvm() { # start_jvm <module> [env assignments...]
-  local module=$1; shift
-  env "$@" "$JAVA" "${JVM_OPTS[@]}" -jar "$(jar_of "$module")" >"$OUT/$module.log" 2>&1 &
-  STARTED_PIDS+=($!)
-  LAST_PID=$!
-  log "started $module (pid $!), log $OUT/$module.log"
-}
-
-wait_ready() { # wait_ready <name> <port> <pid>
-  local name=$1 port=$2 pid=$3 i
-  for ((i = 0; i < STARTUP_TIMEOUT; i++)); do
-    kill -0 "$pid" 2>/dev/null || die "$name exited during start-up (see $OUT/$name.log)"
-    if curl -fsS -o /dev/null "http://127.0.0.1:$port/actuator/health/readiness" 2>/dev/null; then
-      log "$name ready on :$port after ~${i}s"; return 0
-    fi
-    sleep 1
-  done
-  die "$name not ready on :$port after ${STARTUP_TIMEOUT}s (see $OUT/$name.log)"
-}
-
 start_services() {
   local jwks="http://127.0.0.1:$USER_PORT/.well-known/jwks.json" token_uri="http://127.0.0.1:$USER_PORT/service-auth/token"
-  start_jvm user-service SERVER_ADDRESS=127.0.0.1 PORT="$USER_PORT" JWKS_URI="$jwks" SERVICE_TOKEN_URI="$token_uri"
-  local user_pid=$LAST_PID
-  start_jvm credit-service SERVER_ADDRESS=127.0.0.1 PORT="$CREDIT_PORT" JWKS_URI="$jwks" SERVICE_TOKEN_URI="$token_uri" \
+  START_AT=$SECONDS
+  start_jvm user-service JWKS_URI="$jwks" SERVICE_TOKEN_URI="$token_uri"
+  start_jvm credit-service JWKS_URI="$jwks" SERVICE_TOKEN_URI="$token_uri" \
     DB_SCHEMA="$CREDIT_SCHEMA" ${CREDIT_ENV[@]+"${CREDIT_ENV[@]}"}
-  CREDIT_PID=$LAST_PID
-  wait_ready user-service "$USER_PORT" "$user_pid"
-  wait_ready credit-service "$CREDIT_PORT" "$CREDIT_PID"
+  CREDIT_PID=${PID_OF[credit-service]}
+  wait_all_ready
 }
 
 service_token() { # a 5-minute service token from user-service (any allowed service name)
@@ -140,39 +84,12 @@ pgbench_init() { # a database of its own, re-initialised every run (scale $PGBEN
   pgbench "${PG[@]}" -i -q -s "$PGBENCH_SCALE" "$PGBENCH_DB" >"$OUT/pgbench-init.txt" 2>&1
 }
 
-stop_all() {
-  local pid i pids=()
-  if [[ -n $WATCHDOG_PID ]]; then # the watchdog subshell and its sleep
-    read -r -a pids <<<"$(ps -o pid= --ppid "$WATCHDOG_PID" | tr -s ' \n' ' ')"
-    kill "$WATCHDOG_PID" "${pids[@]}" 2>/dev/null || true
-    WATCHDOG_PID=""
-  fi
+cleanup() { # the EXIT trap: also a pgbench -i still running in the background
   if [[ -n $PGINIT_PID ]]; then kill "$PGINIT_PID" 2>/dev/null || true; PGINIT_PID=""; fi
-  for pid in "${STARTED_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${STARTED_PIDS[@]}"; do
-    for ((i = 0; i < 150; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$pid" 2>/dev/null || true
-  done
-  if ((${#STARTED_PIDS[@]})); then log "stopped pids ${STARTED_PIDS[*]}"; fi
-  STARTED_PIDS=()
-}
-
-start_watchdog() { # bounds the run: after MAX_SECONDS the script is stopped (and the EXIT trap cleans up)
-  local main_pid=$$
-  (sleep "$MAX_SECONDS" && log "FAILED: watchdog stopped the run after ${MAX_SECONDS}s" && kill -TERM "$main_pid") &
-  WATCHDOG_PID=$!
+  stop_all
 }
 
 # --- measuring ---------------------------------------------------------------------------------------
-
-cpu_ticks() { # user+system CPU time of the given processes, in clock ticks
-  local pid total=0 t
-  for pid in "$@"; do
-    t=$(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)
-    total=$((total + t))
-  done
-  echo "$total"
-}
 
 postgres_ticks() { # every PostgreSQL process, also anybody else's queries: the live ones (postmaster, backends,
   # walwriter...) plus what the postmaster collected from backends that have exited (pgbench disconnects at its end)
@@ -193,8 +110,6 @@ busy_share() { # busy_share "<busy0> <total0>" "<busy1> <total1>": share of both
   awk -v a="$1" -v b="$2" 'BEGIN { split(a, x, " "); split(b, y, " "); t = y[2] - x[2];
     if (t <= 0) print "-"; else printf "%.0f%%", (y[1] - x[1]) * 100 / t }'
 }
-
-field() { sed -n "s/.*[ ]$1=\([^ ]*\).*/\1/p" <<<"$2"; } # field <key> <RESULT line>
 
 declare -A PAIRS P50 P99 ERRS HOLD50 CAP50 SVC_CPU PG_CPU MQ_CPU CLIENT_CPU BUSY TPS PGLAT PG_TX_CPU PG_BUSY
 FIRST_RUN=1
@@ -353,10 +268,11 @@ main() {
   local started=$SECONDS c
   mkdir -p "$OUT"
   rm -f "$OUT"/ledger-*.txt "$OUT"/users-*.txt "$OUT"/pgbench-*.txt "$OUT"/invariants.txt "$OUT"/report.txt
-  trap stop_all EXIT
+  trap cleanup EXIT
   trap 'exit 130' INT TERM
   LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
-  ensure_tools
+  ensure_tools curl:curl postgresql-client:psql postgresql-contrib:pgbench
+  psql "${PG[@]}" -d waqup -Atqc 'select 1' >/dev/null || die "PostgreSQL (database waqup) is not reachable on 127.0.0.1:5432"
   ensure_jars
   ensure_ports_free
   start_watchdog

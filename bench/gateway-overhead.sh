@@ -21,9 +21,8 @@
 # Started processes (two JVMs, nginx) are stopped on exit; logs and raw wrk outputs stay in $BENCH_OUT.
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-JAVA="$JAVA_HOME/bin/java"
+# shellcheck source=bench/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"   # ROOT, JAVA_HOME (Temurin 25 unless set), JAVA, shared functions
 
 DURATION="${BENCH_DURATION:-15s}"
 # The JVMs need tens of thousands of requests before C2 has compiled the hot paths: each target is warmed up
@@ -47,86 +46,26 @@ BENCH_EMAIL="gateway-bench@bench.waqup.local"
 BENCH_PASSWORD="Wrk-loopback-measure-7319"
 PATH_ME="/api/v1/users/me"
 STARTUP_TIMEOUT=90                             # seconds per JVM
+MODULES=(user-service gateway-service)
+PORT_OF=([user-service]=$USER_PORT [gateway-service]=$GATEWAY_PORT [nginx]=$NGINX_PORT)
+CHECK_PORT_OWNER=1                             # our own JVM must be the one answering on its port
+STOP_WAIT=100                                  # tenths of a second per process before SIGKILL
 
-declare -a STARTED_PIDS=()
 TOKEN=""
-USER_PID="" GATEWAY_PID="" NGINX_PID="" WATCHDOG_PID="" REDIS_PID=""
-
-log() { printf '[bench] %s\n' "$*" >&2; }
-die() { log "FAILED: $*"; exit 1; }
-
-port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+USER_PID="" GATEWAY_PID="" NGINX_PID="" REDIS_PID=""
 
 # --- set-up ------------------------------------------------------------------------------------------
 
-ensure_tools() {
-  local missing=()
-  command -v wrk >/dev/null || missing+=(wrk)
-  command -v nginx >/dev/null || [[ -x /usr/sbin/nginx ]] || missing+=(nginx-light)
-  command -v curl >/dev/null || missing+=(curl)
-  if ((${#missing[@]})); then
-    log "installing from Debian: ${missing[*]}"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-  fi
-  [[ -x "$JAVA" ]] || die "no java at $JAVA (set JAVA_HOME)"
-}
-
-jar_of() { echo "$ROOT/$1/target/$1-0.1.0-SNAPSHOT.jar"; }
-
-ensure_jars() {
-  if [[ ! -f "$(jar_of user-service)" || ! -f "$(jar_of gateway-service)" ]]; then
-    log "building user-service and gateway-service jars"
-    (cd "$ROOT" && ./mvnw -B -q -DskipTests package -pl user-service,gateway-service -am)
-  fi
-}
-
-ensure_ports_free() {
-  local port
-  for port in "$USER_PORT" "$GATEWAY_PORT" "$NGINX_PORT"; do
-    ! port_open "$port" || die "port $port is already in use (set BENCH_*_PORT)"
-  done
-}
-
-start_jvm() { # start_jvm <module> <log name> [env assignments...] -- [extra jvm args...]
-  local module=$1 name=$2; shift 2
-  local envs=() extra=()
-  while (($#)) && [[ $1 != -- ]]; do envs+=("$1"); shift; done
-  (($#)) && shift
-  extra=("$@")
-  env "${envs[@]}" "$JAVA" "${JVM_OPTS[@]}" "${extra[@]}" -jar "$(jar_of "$module")" \
-    >"$OUT/$name.log" 2>&1 &
-  STARTED_PIDS+=($!)
-  LAST_PID=$!
-  log "started $module (pid $!), log $OUT/$name.log"
-}
-
-owns_port() { ss -ltnpH "( sport = :$2 )" 2>/dev/null | grep -q "pid=$1,"; }
-
-wait_ready() { # wait_ready <name> <pid> <port>: our own process must be the one answering
-  local name=$1 pid=$2 port=$3 i
-  for ((i = 0; i < STARTUP_TIMEOUT; i++)); do
-    kill -0 "$pid" 2>/dev/null || die "$name (pid $pid) exited during start-up (see $OUT/$name.log)"
-    if owns_port "$pid" "$port" && curl -fsS -o /dev/null "http://127.0.0.1:$port/actuator/health/readiness" 2>/dev/null; then
-      log "$name ready on :$port after ~${i}s"; return 0
-    fi
-    sleep 1
-  done
-  die "$name not ready on :$port after ${STARTUP_TIMEOUT}s (see $OUT/$name.log)"
-}
-
 start_services() {
-  start_jvm user-service user-service \
-    SERVER_ADDRESS=127.0.0.1 PORT="$USER_PORT" DB_SCHEMA="$DB_SCHEMA" JWKS_URI="http://127.0.0.1:$USER_PORT/.well-known/jwks.json" \
+  START_AT=$SECONDS
+  start_jvm user-service DB_SCHEMA="$DB_SCHEMA" JWKS_URI="http://127.0.0.1:$USER_PORT/.well-known/jwks.json" \
     SERVICE_TOKEN_URI="http://127.0.0.1:$USER_PORT/service-auth/token"
-  USER_PID=$LAST_PID
-  start_jvm gateway-service gateway \
-    SERVER_ADDRESS=127.0.0.1 PORT="$GATEWAY_PORT" JWKS_URI="http://127.0.0.1:$USER_PORT/.well-known/jwks.json" \
+  USER_PID=${PID_OF[user-service]}
+  start_jvm gateway-service JWKS_URI="http://127.0.0.1:$USER_PORT/.well-known/jwks.json" \
     USER_SERVICE_URL="http://127.0.0.1:$USER_PORT" RATE_LIMIT_FREE="$RATE_LIMIT" RATE_LIMIT_PAID="$RATE_LIMIT" \
     -- --enable-native-access=ALL-UNNAMED
-  GATEWAY_PID=$LAST_PID
-  wait_ready user-service "$USER_PID" "$USER_PORT"
-  wait_ready gateway "$GATEWAY_PID" "$GATEWAY_PORT"
+  GATEWAY_PID=${PID_OF[gateway-service]}
+  wait_all_ready
 }
 
 obtain_token() { # register the bench user once (its schema persists), sign in on later runs
@@ -190,22 +129,6 @@ EOF
   die "nginx did not start (see $dir/error.log)"
 }
 
-stop_all() {
-  local pid i pids=()
-  if [[ -n $WATCHDOG_PID ]]; then # the watchdog subshell and its sleep
-    read -r -a pids <<<"$(ps -o pid= --ppid "$WATCHDOG_PID" | tr -s ' \n' ' ')"
-    kill "$WATCHDOG_PID" "${pids[@]}" 2>/dev/null || true
-    WATCHDOG_PID=""
-  fi
-  for pid in "${STARTED_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${STARTED_PIDS[@]}"; do
-    for ((i = 0; i < 100; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$pid" 2>/dev/null || true
-  done
-  if ((${#STARTED_PIDS[@]})); then log "stopped pids ${STARTED_PIDS[*]}"; fi
-  STARTED_PIDS=()
-}
-
 # --- measuring ---------------------------------------------------------------------------------------
 
 url_of() {
@@ -221,15 +144,6 @@ proxy_pids() { # the processes between wrk and user-service for a target (none w
     gateway) echo "$GATEWAY_PID" ;;
     nginx) { echo "$NGINX_PID"; ps -o pid= --ppid "$NGINX_PID"; } | tr -s ' \n' ' ' ;;   # master and workers
   esac
-}
-
-cpu_ticks() { # user+system CPU time of the given processes, in clock ticks
-  local pid total=0 t
-  for pid in "$@"; do
-    t=$(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)
-    total=$((total + t))
-  done
-  echo "$total"
 }
 
 check_target() { # one request: must be 200 with the bench user's profile
@@ -368,12 +282,6 @@ report() {
   echo "   all responses 2xx, no socket errors"
 }
 
-start_watchdog() { # bounds the run: after MAX_SECONDS the script is stopped (and the EXIT trap cleans up)
-  local main_pid=$$
-  (sleep "$MAX_SECONDS" && log "FAILED: watchdog stopped the run after ${MAX_SECONDS}s" && kill -TERM "$main_pid") &
-  WATCHDOG_PID=$!
-}
-
 main() {
   local started=$SECONDS t before
   mkdir -p "$OUT"
@@ -381,9 +289,9 @@ main() {
   trap stop_all EXIT
   trap 'exit 130' INT TERM
   LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
-  ensure_tools
+  ensure_tools wrk:wrk nginx-light:nginx:/usr/sbin/nginx curl:curl
   ensure_jars
-  ensure_ports_free
+  ensure_ports_free nginx
   start_watchdog
   start_services
   start_nginx

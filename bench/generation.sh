@@ -18,11 +18,8 @@
 # Needs what ./waqup infra starts (PostgreSQL, Redis, RabbitMQ, the S3 server, espeak-ng, ffmpeg).
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-JAVA="$JAVA_HOME/bin/java"
 # shellcheck source=bench/lib.sh
-source "$ROOT/bench/lib.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"   # ROOT, JAVA_HOME (Temurin 25 unless set), JAVA, shared functions
 
 RUNS="${BENCH_RUNS:-3}"
 TARGET_S="${BENCH_TARGET_S:-15}"

@@ -1,23 +1,46 @@
-# Shared pieces of the benchmark scripts (sourced, not run). A script sets, before using them:
-#   ROOT, JAVA, OUT (log and output folder), MODULES (the modules it starts, in start order), STARTUP_TIMEOUT
+# Shared pieces of the benchmark scripts (sourced, not run). Sets ROOT (the repository), JAVA_HOME (exported;
+# Temurin 25 unless set) and JAVA. A script sets, before using the functions:
+#   OUT (log and output folder), MODULES (the modules it starts, in start order), STARTUP_TIMEOUT
 #   (seconds per JVM), MAX_SECONDS (watchdog), JVM_OPTS (array), and PORT_OF[module]=port for every module.
+# Optional, after sourcing: CHECK_PORT_OWNER=1 (wait_ready also wants the JVM itself listening on its port),
+#   STOP_WAIT (tenths of a second stop_all gives each process before SIGKILL, 150), START_AT ($SECONDS at the
+#   start, for the readiness lines; the first start_jvm sets it otherwise), BENCH_ENV (array, see isolate_bench_infra).
 # Started JVMs are recorded in STARTED_PIDS / PID_OF and stopped by stop_all (install it as the EXIT trap).
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+JAVA="$JAVA_HOME/bin/java"
 
 declare -a STARTED_PIDS=()
 declare -A PID_OF
 declare -A PORT_OF
+declare -a BENCH_ENV=()
 WATCHDOG_PID=""
+CHECK_PORT_OWNER=0
+STOP_WAIT=150
+START_AT=""
 
 log() { printf '[bench] %s\n' "$*" >&2; }
 die() { log "FAILED: $*"; exit 1; }
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-ensure_tools() {
-  if ! command -v curl >/dev/null; then
-    log "installing from Debian: curl"
+# owns_port <pid> <port>: that process itself listens on the port
+owns_port() { ss -ltnpH "( sport = :$2 )" 2>/dev/null | grep -q "pid=$1,"; }
+
+ensure_tools() { # ensure_tools [package:command[:command...]...] (curl:curl without arguments)
+  local spec c found cmd=() missing=()
+  (($#)) || set -- curl:curl
+  for spec in "$@"; do # a package is missing when none of its commands (names or paths) is found
+    found=""
+    IFS=: read -r -a cmd <<<"${spec#*:}"
+    for c in "${cmd[@]}"; do if command -v "$c" >/dev/null; then found=1; break; fi; done
+    [[ -n $found ]] || missing+=("${spec%%:*}")
+  done
+  if ((${#missing[@]})); then
+    log "installing from Debian: ${missing[*]}"
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends curl >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   fi
   [[ -x "$JAVA" ]] || die "no java at $JAVA (set JAVA_HOME)"
 }
@@ -33,9 +56,9 @@ ensure_jars() {
   fi
 }
 
-ensure_ports_free() {
+ensure_ports_free() { # ensure_ports_free [name...]: the modules' ports and those of other names in PORT_OF
   local m
-  for m in "${MODULES[@]}"; do
+  for m in "${MODULES[@]}" "$@"; do
     ! port_open "${PORT_OF[$m]}" || die "port ${PORT_OF[$m]} ($m) is already in use (another benchmark? set BENCH_*_PORT)"
   done
 }
@@ -46,6 +69,7 @@ start_jvm() { # start_jvm <module> [env assignments...] -- [extra jvm args...]
   while (($#)) && [[ $1 != -- ]]; do envs+=("$1"); shift; done
   (($#)) && shift
   extra=("$@")
+  [[ -n $START_AT ]] || START_AT=$SECONDS
   env SERVER_ADDRESS=127.0.0.1 PORT="${PORT_OF[$module]}" ${BENCH_ENV[@]+"${BENCH_ENV[@]}"} "${envs[@]}" \
     "$JAVA" "${JVM_OPTS[@]}" ${extra[@]+"${extra[@]}"} -jar "$(jar_of "$module")" >"$OUT/$module.log" 2>&1 &
   STARTED_PIDS+=($!)
@@ -58,7 +82,8 @@ wait_ready() { # wait_ready <module>
   port=${PORT_OF[$module]}
   for ((i = 0; i < STARTUP_TIMEOUT; i++)); do
     kill -0 "${PID_OF[$module]}" 2>/dev/null || die "$module exited during start-up (see $OUT/$module.log)"
-    if curl -fsS -o /dev/null "http://127.0.0.1:$port/actuator/health/readiness" 2>/dev/null; then
+    if { ((!CHECK_PORT_OWNER)) || owns_port "${PID_OF[$module]}" "$port"; } \
+      && curl -fsS -o /dev/null "http://127.0.0.1:$port/actuator/health/readiness" 2>/dev/null; then
       log "$module ready on :$port (~$((SECONDS - START_AT))s after the start)"; return 0
     fi
     sleep 1
@@ -80,7 +105,7 @@ stop_all() {
   fi
   for pid in "${STARTED_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${STARTED_PIDS[@]}"; do
-    for ((i = 0; i < 150; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    for ((i = 0; i < STOP_WAIT; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     kill -9 "$pid" 2>/dev/null || true
   done
   if ((${#STARTED_PIDS[@]})); then log "stopped pids ${STARTED_PIDS[*]}"; fi
@@ -105,6 +130,15 @@ isolate_bench_infra() {
   fi
   BENCH_ENV=(DB_URL="jdbc:postgresql://127.0.0.1:5432/$name" RABBITMQ_VHOST="$name" REDIS_DATABASE=6
     S3_BUCKET="${name//_/-}" S3_CREATE_BUCKET=true)
+}
+
+cpu_ticks() { # user+system CPU time of the given processes, in clock ticks
+  local pid total=0 t
+  for pid in "$@"; do
+    t=$(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)
+    total=$((total + t))
+  done
+  echo "$total"
 }
 
 field() { sed -n "s/.*[ ]$1=\([^ ]*\).*/\1/p" <<<"$2"; } # field <key> <RESULT line>

@@ -27,9 +27,8 @@
 # Started processes (three JVMs) are stopped on exit; logs and raw outputs stay in $BENCH_OUT/library-read.
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-JAVA="$JAVA_HOME/bin/java"
+# shellcheck source=bench/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"   # ROOT, JAVA_HOME (Temurin 25 unless set), JAVA, shared functions
 
 ITEMS="${BENCH_ITEMS:-10000}"
 HOT_IDS="${BENCH_HOT_IDS:-1000}"
@@ -51,77 +50,7 @@ JVM_OPTS=(-Xmx256m)
 RATE_LIMIT="100000,200000"                     # replenish/s,burst: never refuses, the Redis script still runs
 STARTUP_TIMEOUT=150
 MODULES=(user-service ritual-library-service gateway-service)
-
-declare -a STARTED_PIDS=()
-declare -A PID_OF
-WATCHDOG_PID=""
-
-log() { printf '[bench] %s\n' "$*" >&2; }
-die() { log "FAILED: $*"; exit 1; }
-port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-jar_of() { echo "$ROOT/$1/target/$1-0.1.0-SNAPSHOT.jar"; }
-port_of() {
-  case $1 in
-    gateway-service) echo "$GATEWAY_PORT" ;;
-    user-service) echo "$USER_PORT" ;;
-    ritual-library-service) echo "$LIBRARY_PORT" ;;
-  esac
-}
-
-ensure_tools() {
-  local missing=()
-  command -v curl >/dev/null || missing+=(curl)
-  command -v psql >/dev/null || missing+=(postgresql-client)
-  if ((${#missing[@]})); then
-    log "installing from Debian: ${missing[*]}"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-  fi
-  [[ -x "$JAVA" ]] || die "no java at $JAVA (set JAVA_HOME)"
-  psql "${PG[@]}" -d waqup -Atqc 'select 1' >/dev/null || die "PostgreSQL (database waqup) is not reachable on 127.0.0.1:5432"
-}
-
-ensure_jars() {
-  local m missing=()
-  for m in "${MODULES[@]}"; do [[ -f "$(jar_of "$m")" ]] || missing+=("$m"); done
-  if ((${#missing[@]})); then
-    log "building ${missing[*]}"
-    (cd "$ROOT" && ./mvnw -B -q -DskipTests package -pl "$(IFS=,; echo "${missing[*]}")" -am)
-  fi
-}
-
-ensure_ports_free() {
-  local m
-  for m in "${MODULES[@]}"; do
-    ! port_open "$(port_of "$m")" || die "port $(port_of "$m") ($m) is already in use (another benchmark? set BENCH_*_PORT)"
-  done
-}
-
-start_jvm() { # start_jvm <module> [VAR=value...] [-- extra jvm args...]
-  local module=$1; shift
-  local envs=() extra=()
-  while (($#)) && [[ $1 != -- ]]; do envs+=("$1"); shift; done
-  (($#)) && shift
-  extra=("$@")
-  env SERVER_ADDRESS=127.0.0.1 PORT="$(port_of "$module")" "${envs[@]}" \
-    "$JAVA" "${JVM_OPTS[@]}" ${extra[@]+"${extra[@]}"} -jar "$(jar_of "$module")" >"$OUT/$module.log" 2>&1 &
-  STARTED_PIDS+=($!)
-  PID_OF[$module]=$!
-  log "started $module (pid $!) on :$(port_of "$module"), log $OUT/$module.log"
-}
-
-wait_ready() {
-  local module=$1 port i
-  port=$(port_of "$module")
-  for ((i = 0; i < STARTUP_TIMEOUT; i++)); do
-    kill -0 "${PID_OF[$module]}" 2>/dev/null || die "$module exited during start-up (see $OUT/$module.log)"
-    if curl -fsS -o /dev/null "http://127.0.0.1:$port/actuator/health/readiness" 2>/dev/null; then
-      log "$module ready on :$port"; return 0
-    fi
-    sleep 1
-  done
-  die "$module not ready on :$port after ${STARTUP_TIMEOUT}s (see $OUT/$module.log)"
-}
+PORT_OF=([gateway-service]=$GATEWAY_PORT [user-service]=$USER_PORT [ritual-library-service]=$LIBRARY_PORT)
 
 start_services() {
   local u="http://127.0.0.1"
@@ -134,30 +63,7 @@ start_services() {
   start_jvm gateway-service JWKS_URI="$u:$USER_PORT/.well-known/jwks.json" USER_SERVICE_URL="$u:$USER_PORT" \
     RITUAL_LIBRARY_SERVICE_URL="$u:$LIBRARY_PORT" RATE_LIMIT_FREE="$RATE_LIMIT" RATE_LIMIT_PAID="$RATE_LIMIT" \
     RATE_LIMIT_ANONYMOUS="$RATE_LIMIT" -- --enable-native-access=ALL-UNNAMED
-  local m
-  for m in "${MODULES[@]}"; do wait_ready "$m"; done
-}
-
-stop_all() {
-  local pid i pids=()
-  if [[ -n $WATCHDOG_PID ]]; then
-    read -r -a pids <<<"$(ps -o pid= --ppid "$WATCHDOG_PID" | tr -s ' \n' ' ')"
-    kill "$WATCHDOG_PID" "${pids[@]}" 2>/dev/null || true
-    WATCHDOG_PID=""
-  fi
-  for pid in "${STARTED_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${STARTED_PIDS[@]}"; do
-    for ((i = 0; i < 150; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$pid" 2>/dev/null || true
-  done
-  if ((${#STARTED_PIDS[@]})); then log "stopped pids ${STARTED_PIDS[*]}"; fi
-  STARTED_PIDS=()
-}
-
-start_watchdog() {
-  local main_pid=$$
-  (sleep "$MAX_SECONDS" && log "FAILED: watchdog stopped the run after ${MAX_SECONDS}s" && kill -TERM "$main_pid") &
-  WATCHDOG_PID=$!
+  wait_all_ready
 }
 
 # --- the person and their library --------------------------------------------------------------------
@@ -204,15 +110,14 @@ cache_counters() {
 
 # --- measuring ---------------------------------------------------------------------------------------
 
-field() { sed -n "s/.*[ ]$1=\([^ ]*\).*/\1/p" <<<"$2"; }
-
 main() {
   local started=$SECONDS token user raw="$OUT/library-load.txt" r errors=0
   mkdir -p "$OUT"
   rm -f "$OUT"/library-load.txt "$OUT"/report.txt "$OUT"/ids.txt
   trap stop_all EXIT
   trap 'exit 130' INT TERM
-  ensure_tools
+  ensure_tools curl:curl postgresql-client:psql
+  psql "${PG[@]}" -d waqup -Atqc 'select 1' >/dev/null || die "PostgreSQL (database waqup) is not reachable on 127.0.0.1:5432"
   ensure_jars
   ensure_ports_free
   start_watchdog
