@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.nimbusds.jose.JWSAlgorithm;
@@ -49,7 +50,10 @@ public class SigningKeys {
 
     SigningKeys(SigningKeyRepository repository, TransactionTemplate tx, IdentityProperties properties, Clock clock) {
         this.repository = repository;
-        this.tx = tx;
+        // its own transaction, never the caller's: a sign-up that loses the race to create the first key must not
+        // have its own transaction aborted by the unique violation (it reads the winner's key instead)
+        this.tx = new TransactionTemplate(java.util.Objects.requireNonNull(tx.getTransactionManager()));
+        this.tx.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.properties = properties;
         this.clock = clock;
     }
@@ -108,11 +112,20 @@ public class SigningKeys {
         return new Snapshot(toJwk(active, true), new JWKSet(published), clock.instant());
     }
 
-    private SigningKey createFirstKey() {
+    /** Forgets the loaded keys (the next use reads them again); for operators' tools and tests. */
+    void forget() {
+        snapshot = null;
+    }
+
+    private synchronized SigningKey createFirstKey() {
+        Optional<SigningKey> meanwhile = tx.execute(status -> repository.findActive());
+        if (meanwhile.isPresent()) {
+            return meanwhile.get();
+        }
         try {
             return tx.execute(status -> repository.saveAndFlush(generate(clock.instant())));
         } catch (DataIntegrityViolationException raced) {
-            return repository.findActive().orElseThrow(); // another instance created it first
+            return tx.execute(status -> repository.findActive()).orElseThrow(); // another instance created it first
         }
     }
 
