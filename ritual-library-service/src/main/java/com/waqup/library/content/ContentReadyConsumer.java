@@ -46,8 +46,9 @@ class ContentReadyConsumer {
     }
 
     @Bean
-    Listener contentReadyListener(Inbox inbox, ContentRepository items, MetadataCache cache, Clock clock) {
-        return new Listener(inbox, items, cache, clock);
+    Listener contentReadyListener(Inbox inbox, ContentRepository items, MetadataCache cache, Clock clock,
+            com.waqup.library.privacy.ErasedPeople erased) {
+        return new Listener(inbox, items, cache, clock, erased);
     }
 
     static class Listener {
@@ -56,8 +57,11 @@ class ContentReadyConsumer {
         private final ContentRepository items;
         private final MetadataCache cache;
         private final Clock clock;
+        private final com.waqup.library.privacy.ErasedPeople erased;
 
-        Listener(Inbox inbox, ContentRepository items, MetadataCache cache, Clock clock) {
+        Listener(Inbox inbox, ContentRepository items, MetadataCache cache, Clock clock,
+                com.waqup.library.privacy.ErasedPeople erased) {
+            this.erased = erased;
             this.inbox = inbox;
             this.items = items;
             this.cache = cache;
@@ -70,6 +74,10 @@ class ContentReadyConsumer {
             ContentMetadata incoming = validate(event);
             if (!inbox.firstSeen(event.eventId(), event.type())) {
                 log.info("content.ready {} already processed", event.eventId());
+                return;
+            }
+            if (erased.contains(incoming.userId())) {
+                log.info("content.ready {}: the owner was erased; nothing added", event.eventId());
                 return;
             }
             Instant now = clock.instant();

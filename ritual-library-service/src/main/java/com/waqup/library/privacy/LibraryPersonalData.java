@@ -38,9 +38,11 @@ class LibraryPersonalData implements PersonalData {
     private final ContentService content;
     private final PracticeService practice;
     private final ShareService shares;
+    private final ErasedPeople erased;
 
     LibraryPersonalData(NamedParameterJdbcTemplate jdbc, AudioStorage audio, ContentService content, PracticeService practice,
-            ShareService shares) {
+            ShareService shares, ErasedPeople erased) {
+        this.erased = erased;
         this.jdbc = jdbc;
         this.audio = audio;
         this.content = content;
@@ -79,6 +81,8 @@ class LibraryPersonalData implements PersonalData {
         rows += jdbc.update("delete from storage_cleanup where object_key like :prefix", p);
         // events about the person still waiting in the outbox (completed ones are deleted on completion)
         rows += jdbc.update("delete from event_publication where serialized_event like :pattern", p);
+
+        erased.add(user); // a content.ready still on its way will not bring an item back
 
         long objects = audio.deletePrefix(prefix);
         for (String key : strayKeys) {

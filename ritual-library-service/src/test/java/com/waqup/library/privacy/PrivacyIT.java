@@ -119,6 +119,16 @@ class PrivacyIT extends LibraryITSupport {
         });
         assertThat(get("/api/v1/content", user).json().path("pagination").path("total").asInt()).isZero();
         assertThat(get("/api/v1/content/" + kept, neighbour).status()).as("others untouched").isEqualTo(200);
+
+        // a creation that was still on its way when the erasure ran does not bring the person back
+        UUID late = UUID.randomUUID();
+        EventEnvelope<Map<String, Object>> lateEvent = publishReady(readyData(user, late, 1));
+        UUID after = ready(neighbour); // processed after the late event (one queue, in order)
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                "select count(*) from processed_event where event_id = ?", Integer.class, lateEvent.eventId()) == 1);
+        assertThat(jdbc.queryForObject("select count(*) from content_item where id = ?", Integer.class, late))
+                .as("received and ignored").isZero();
+        assertThat(jdbc.queryForObject("select count(*) from content_item where id = ?", Integer.class, after)).isEqualTo(1);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> drain(queue).stream()
                 .noneMatch(e -> e.path("data").path("user_id").asString().equals(user.toString())));
         amqp.deleteQueue(queue.getName());
