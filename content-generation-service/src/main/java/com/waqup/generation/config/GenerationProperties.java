@@ -66,8 +66,8 @@ public record GenerationProperties(
      * @param defaultDurations     per content type, when the request names no {@code duration_seconds}
      */
     public record Estimate(
-            @NotNull @DefaultValue("10s") Duration overhead,
-            @NotNull @DefaultValue("5s") Duration renderPerAudioMinute,
+            @NotNull @DefaultValue("5s") Duration overhead,
+            @NotNull @DefaultValue("2s") Duration renderPerAudioMinute,
             @NotNull @DefaultValue("30s") Duration minDuration,
             @NotNull @DefaultValue("60m") Duration maxDuration,
             @NotEmpty Map<String, @NotNull Duration> defaultDurations) {

@@ -42,7 +42,7 @@ class GenerationJobCreationIT extends GenerationITSupport {
         assertThat(body.path("status").asString()).isEqualTo("queued");
         assertThat(body.path("cost").asInt()).isEqualTo(2);
         assertThat(body.path("estimated_time").isIntegralNumber()).isTrue();
-        assertThat(body.path("estimated_time").asInt()).as("10 s + 10 min of audio × 5 s").isEqualTo(60);
+        assertThat(body.path("estimated_time").asInt()).as("5 s + 10 min of audio × 2 s").isEqualTo(25);
         assertThat(jobId).isEqualTo(GenerationJob.idFor(session));
 
         JsonNode hold = hold(jobId).json();
@@ -55,7 +55,7 @@ class GenerationJobCreationIT extends GenerationITSupport {
                 + " estimated_seconds, failure_reason from generation_job where id = ?", jobId);
         assertThat(row).as("the worker takes the job at once").containsEntry("user_id", user)
                 .containsEntry("cost", 2).containsEntry("content_type", "guided_meditation")
-                .containsEntry("estimated_seconds", 60);
+                .containsEntry("estimated_seconds", 25);
         assertThat(row.get("status")).isIn("queued", "writing", "voicing");
         assertThat(row.get("failure_reason")).isNull();
         assertThat(tree((String) row.get("request"))).as("the confirmed slots, stored as sent").isEqualTo(tree(json(SLOTS)));

@@ -39,7 +39,7 @@ class GenerationStatusIT extends GenerationITSupport {
         assertThat(job.path("status").asString()).as("the worker takes the job at once").isIn("queued", "writing", "voicing");
         assertThat(job.path("progress").asInt()).isBetween(0, 30);
         assertThat(job.path("content_type").asString()).isEqualTo("affirmation");
-        assertThat(job.path("estimated_time").asInt()).as("10 s + 3 min of audio × 5 s").isEqualTo(25);
+        assertThat(job.path("estimated_time").asInt()).as("5 s + 3 min of audio × 2 s").isEqualTo(11);
         assertThat(job.has("failure_reason")).isTrue();
         assertThat(job.path("failure_reason").isNull()).isTrue();
         assertThat(job.path("created_at").asString()).endsWith("Z");
@@ -90,7 +90,7 @@ class GenerationStatusIT extends GenerationITSupport {
         assertThat(job.path("session_id").asString()).startsWith("session-");
         assertThat(job.path("status").asString()).isIn("queued", "writing", "voicing");
         assertThat(job.path("cost").asInt()).isEqualTo(2);
-        assertThat(job.path("estimated_time").asInt()).as("10 s + 5 min of audio × 5 s").isEqualTo(35);
+        assertThat(job.path("estimated_time").asInt()).as("5 s + 5 min of audio × 2 s").isEqualTo(15);
 
         Http.Response unknown = Http.get(url("/internal/generations/" + UUID.randomUUID()), "Authorization", serviceToken());
         assertThat(unknown.status()).isEqualTo(404);
