@@ -76,8 +76,15 @@ public class LibraryLoad extends LoadSupport {
         IntFunction<String> detail = i -> url + "/api/v1/content/" + ids.get(i % ids.size());
         // warm-up closed loop (4 clients back to back: the JVMs compile their hot paths without a backlog building
         // up), which also shows the capacity of the stack on this machine; then a pause for the queues to drain
+        Cpu cpu = new Cpu(opt.get("cpu"));
+        Cpu.Snapshot before = cpu.snap();
         Result capacity = closed(http, token, detail, 4, warmup);
+        Cpu.Window window = cpu.between(before, cpu.snap());
         report("warm-cap", capacity, 0, Double.NaN);
+        if (!cpu.spec.isEmpty()) {
+            // a read that waits shows little CPU per read at this rate; a read that computes shows ~2 cores / rate
+            System.out.println("    warm-cap " + window.describe(capacity.ok() + capacity.errors(), "read"));
+        }
         Thread.sleep(2000);
         Result d = paced(http, token, detail, rate, seconds);
         report("detail", d, rate, target);

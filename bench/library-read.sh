@@ -129,7 +129,10 @@ main() {
   seed "$user"
   LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
   CACHE_BEFORE=$(cache_counters)
-  "$JAVA" "$ROOT/bench/LibraryLoad.java" --url "http://127.0.0.1:$GATEWAY_PORT" --token "$token" --ids "$OUT/ids.txt" \
+  local redis_pid
+  redis_pid=$(redis-cli -h 127.0.0.1 info server 2>/dev/null | sed -n 's/^process_id:\([0-9]*\).*/\1/p' | tr -d '\r' || true)
+  "$JAVA" -Dclk.tck="$(getconf CLK_TCK)" "$ROOT/bench/LibraryLoad.java" --url "http://127.0.0.1:$GATEWAY_PORT" --token "$token" --ids "$OUT/ids.txt" \
+    --cpu "gateway=${PID_OF[gateway-service]},library=${PID_OF[ritual-library-service]},user=${PID_OF[user-service]},postgres${redis_pid:+,redis=$redis_pid},client=self" \
     --total "$ITEMS" --rate "$RATE" --seconds "$SECONDS_MEASURED" --warmup "$WARMUP" --list-rate "$LIST_RATE" \
     --list-seconds "$LIST_SECONDS" --target-ms "$TARGET_MS" >"$raw" 2>&1 || die "LibraryLoad failed: $(tail -5 "$raw")"
   CACHE_AFTER=$(cache_counters)
