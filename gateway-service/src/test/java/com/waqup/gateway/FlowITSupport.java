@@ -22,6 +22,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "waqup.gateway.rate-limits.free=10,30", "waqup.gateway.rate-limits.anonymous=50,100" })
 abstract class FlowITSupport {
 
+    /** Every service starts on an empty vhost: nothing left in durable queues by the modules' own tests. */
+    static final boolean FRESH_BROKER = resetBroker();
+
     static final int USERS_PORT = ServiceProcess.freePort();
     static final int CREDITS_PORT = ServiceProcess.freePort();
     static final int GENERATION_PORT = ServiceProcess.freePort();
@@ -55,6 +58,11 @@ abstract class FlowITSupport {
             USERS.close();
             ELEVENLABS.stop();
         }));
+    }
+
+    private static boolean resetBroker() {
+        TestDatabase.resetRabbitVhost();
+        return true;
     }
 
     private static com.github.tomakehurst.wiremock.WireMockServer refusingElevenLabs() {

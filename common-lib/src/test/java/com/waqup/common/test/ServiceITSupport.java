@@ -14,7 +14,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * they all share one Spring context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(FreshSchemaConfiguration.class)
+@Import({ FreshSchemaConfiguration.class, FreshQueuesConfiguration.class })
 public abstract class ServiceITSupport {
 
     @LocalServerPort
