@@ -30,8 +30,8 @@ fresh() { # name url [curl args]: a new connection per request (after 20 unmeasu
 
 kept() { # name url [curl args]: one connection, REQUESTS requests (curl reuses it), the first 10 not counted
   local name=$1 url=$2 args=() i; shift 2
-  for i in $(seq 1 $((REQUESTS + 10))); do args+=("$url"); done
-  curl -s -o /dev/null -w '%{time_total}\n' "$@" "${args[@]}" | tail -n "$REQUESTS" | percentiles "$name"
+  for i in $(seq 1 $((REQUESTS + 10))); do args+=(-o /dev/null "$url"); done # -o is per URL
+  curl -s -w '%{time_total}\n' "$@" "${args[@]}" | tail -n "$REQUESTS" | percentiles "$name"
 }
 
 main() {
