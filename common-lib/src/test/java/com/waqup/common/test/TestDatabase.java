@@ -99,6 +99,38 @@ public final class TestDatabase {
         }
     }
 
+    /**
+     * Rows of every table in {@code schema} whose text rendering contains {@code value} (a person's id, say), as
+     * "table: count" for each table that has any: what an erasure must leave empty.
+     */
+    public static java.util.List<String> rowsNaming(String schema, Object value) {
+        java.util.List<String> found = new java.util.ArrayList<>();
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            java.util.List<String> tables = new java.util.ArrayList<>();
+            try (ResultSet rs = s.executeQuery("select table_name from information_schema.tables where table_type = 'BASE TABLE'"
+                    + " and table_schema = '" + schema.replace("'", "''") + "'")) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+            for (String table : tables) {
+                try (java.sql.PreparedStatement q = c.prepareStatement("select count(*) from \"" + schema + "\".\""
+                        + table.replace("\"", "") + "\" t where t::text like ?")) {
+                    q.setString(1, "%" + value + "%");
+                    try (ResultSet rs = q.executeQuery()) {
+                        rs.next();
+                        if (rs.getLong(1) > 0) {
+                            found.add(schema + "." + table + ": " + rs.getLong(1));
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot scan schema " + schema, e);
+        }
+        return found;
+    }
+
     public static Connection connect() throws SQLException {
         ensure();
         return DriverManager.getConnection(url(), "postgres", "");
