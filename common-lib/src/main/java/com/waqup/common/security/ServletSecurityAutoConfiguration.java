@@ -79,6 +79,7 @@ public class ServletSecurityAutoConfiguration {
     JwtDecoder waqupJwtDecoder(WaqupSecurityProperties properties) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwksUri())
                 .jwsAlgorithm(SignatureAlgorithm.RS256).build();
+        decoder.setClaimSetConverter(com.waqup.common.security.JwtValidation.claimSetConverter());
         decoder.setJwtValidator(JwtValidation.validator(properties));
         return decoder;
     }

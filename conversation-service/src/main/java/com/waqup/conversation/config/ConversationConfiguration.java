@@ -28,6 +28,7 @@ class ConversationConfiguration {
     JwtDecoder jwtDecoder(WaqupSecurityProperties properties) {
         OAuth2TokenValidator<Jwt> validator = JwtValidation.validator(properties);
         NimbusJwtDecoder nimbus = NimbusJwtDecoder.withJwkSetUri(properties.jwksUri()).jwsAlgorithm(SignatureAlgorithm.RS256).build();
+        nimbus.setClaimSetConverter(com.waqup.common.security.JwtValidation.claimSetConverter());
         nimbus.setJwtValidator(validator);
         return new CachingJwtDecoder(nimbus, validator, 10_000);
     }

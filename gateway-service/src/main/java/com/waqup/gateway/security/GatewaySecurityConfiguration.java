@@ -84,6 +84,7 @@ class GatewaySecurityConfiguration {
             org.springframework.data.redis.core.ReactiveStringRedisTemplate redis) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwksUri())
                 .jwsAlgorithm(SignatureAlgorithm.RS256).build();
+        decoder.setClaimSetConverter(com.waqup.common.security.JwtValidation.claimSetConverter());
         decoder.setJwtValidator(JwtValidation.validator(properties));
         return new RevokedTokenCheck(decoder, redis);
     }

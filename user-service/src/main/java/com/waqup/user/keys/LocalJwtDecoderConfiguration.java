@@ -36,6 +36,7 @@ class LocalJwtDecoderConfiguration {
         processor.setJWTClaimsSetVerifier((claims, context) -> {
         });
         NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
+        decoder.setClaimSetConverter(com.waqup.common.security.JwtValidation.claimSetConverter());
         decoder.setJwtValidator(com.waqup.common.security.JwtValidation.validator(properties));
         return decoder;
     }
