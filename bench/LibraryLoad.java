@@ -1,10 +1,5 @@
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,9 +14,11 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
 
 /**
- * Read load on the library through the gateway (issue #8), open loop: requests are sent at a fixed rate whatever
- * the answers do (a virtual thread per request), and each latency is measured from the moment the request was due,
- * so a stall shows in the percentiles instead of slowing the load down (no coordinated omission).
+ * Read load on the library through the gateway (issue #8), open loop: requests are due at a fixed rate whatever the
+ * answers do (handed to a pool of {@value #SENDERS} threads, each with its own keep-alive connection,
+ * {@link LoadSupport.Wire}), and each latency is measured from the moment the request was due, so a stall (or a
+ * request waiting for a free sender) shows in the percentiles instead of slowing the load down (no coordinated
+ * omission).
  *
  * <p>Phases: (1) GET /api/v1/content/{id} - every id of --ids once (fills the Redis cache), a closed-loop warm-up of
  * --warmup seconds with 4 clients back to back (reported as "warm-cap": the stack's capacity on this machine, with
@@ -35,6 +32,9 @@ import java.util.function.IntFunction;
  * The last lines are machine-readable: {@code RESULT phase=... key=value ...}.
  */
 public class LibraryLoad extends LoadSupport {
+
+    /** Concurrent connections of the paced phases: far more than 500 req/s at a few ms each keeps busy. */
+    static final int SENDERS = Integer.getInteger("senders", 64);
 
     record Result(long[] latenciesMicros, long ok, long errors, double seconds, java.util.Map<String, Long> errorKinds) {
     }
@@ -56,14 +56,14 @@ public class LibraryLoad extends LoadSupport {
         if (token == null || ids.isEmpty()) {
             throw new IllegalArgumentException("--token and a non-empty --ids file are required");
         }
-        HttpClient http = httpClient();
+        ThreadLocal<Wire> http = ThreadLocal.withInitial(() -> new Wire(url));
 
         // fill the cache: one read of every id, 8 at a time
         long fillErrors = 0;
         try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
             List<java.util.concurrent.Future<Integer>> done = new ArrayList<>();
             for (String id : ids) {
-                done.add(pool.submit(() -> get(http, url + "/api/v1/content/" + id, token).statusCode()));
+                done.add(pool.submit(() -> http.get().get("/api/v1/content/" + id, token).status()));
             }
             for (var f : done) {
                 if (f.get() != 200) {
@@ -73,7 +73,7 @@ public class LibraryLoad extends LoadSupport {
         }
         System.out.printf(Locale.ROOT, "  cache fill: %d detail reads, %d errors%n", ids.size(), fillErrors);
 
-        IntFunction<String> detail = i -> url + "/api/v1/content/" + ids.get(i % ids.size());
+        IntFunction<String> detail = i -> "/api/v1/content/" + ids.get(i % ids.size());
         // warm-up closed loop (4 clients back to back: the JVMs compile their hot paths without a backlog building
         // up), which also shows the capacity of the stack on this machine; then a pause for the queues to drain
         Cpu cpu = new Cpu(opt.get("cpu"));
@@ -91,7 +91,7 @@ public class LibraryLoad extends LoadSupport {
 
         for (int limit : new int[] { 20, 100 }) {
             int pages = Math.max(1, (total + limit - 1) / limit);
-            IntFunction<String> list = i -> url + "/api/v1/content?limit=" + limit + "&page="
+            IntFunction<String> list = i -> "/api/v1/content?limit=" + limit + "&page="
                     + (1 + ThreadLocalRandom.current().nextInt(pages));
             closed(http, token, list, 4, listWarmup);
             Thread.sleep(1000);
@@ -99,7 +99,7 @@ public class LibraryLoad extends LoadSupport {
         }
     }
 
-    static Result paced(HttpClient http, String token, IntFunction<String> target, int rate, int seconds) throws Exception {
+    static Result paced(ThreadLocal<Wire> http, String token, IntFunction<String> target, int rate, int seconds) throws Exception {
         int n = rate * seconds;
         long[] latencies = new long[n];
         Arrays.fill(latencies, -1);
@@ -108,7 +108,7 @@ public class LibraryLoad extends LoadSupport {
         java.util.concurrent.ConcurrentHashMap<String, Long> kinds = new java.util.concurrent.ConcurrentHashMap<>();
         long interval = 1_000_000_000L / rate;
         long start = System.nanoTime() + 50_000_000L;
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (ExecutorService threads = Executors.newFixedThreadPool(SENDERS)) {
             for (int i = 0; i < n; i++) {
                 long due = start + i * interval;
                 long wait;
@@ -116,15 +116,15 @@ public class LibraryLoad extends LoadSupport {
                     LockSupport.parkNanos(wait);
                 }
                 int index = i;
-                String uri = target.apply(i);
+                String path = target.apply(i);
                 threads.submit(() -> {
                     try {
-                        HttpResponse<byte[]> r = get(http, uri, token);
-                        if (r.statusCode() == 200) {
+                        Wire.Response r = http.get().get(path, token);
+                        if (r.status() == 200) {
                             ok.incrementAndGet();
                         } else {
                             errors.incrementAndGet();
-                            kinds.merge("HTTP " + r.statusCode(), 1L, Long::sum);
+                            kinds.merge("HTTP " + r.status(), 1L, Long::sum);
                         }
                     } catch (Exception e) {
                         errors.incrementAndGet();
@@ -142,7 +142,7 @@ public class LibraryLoad extends LoadSupport {
     }
 
     /** {@code clients} loops sending back to back for {@code seconds}: throughput and service latency. */
-    static Result closed(HttpClient http, String token, IntFunction<String> target, int clients, int seconds) throws Exception {
+    static Result closed(ThreadLocal<Wire> http, String token, IntFunction<String> target, int clients, int seconds) throws Exception {
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         AtomicLong ok = new AtomicLong();
         AtomicLong errors = new AtomicLong();
@@ -155,7 +155,7 @@ public class LibraryLoad extends LoadSupport {
                     while (System.nanoTime() < end) {
                         long t = System.nanoTime();
                         try {
-                            if (get(http, target.apply((int) counter.getAndIncrement()), token).statusCode() == 200) {
+                            if (http.get().get(target.apply((int) counter.getAndIncrement()), token).status() == 200) {
                                 ok.incrementAndGet();
                             } else {
                                 errors.incrementAndGet();
@@ -172,11 +172,6 @@ public class LibraryLoad extends LoadSupport {
         double elapsed = (System.nanoTime() - start) / 1e9;
         return new Result(latencies.stream().mapToLong(Long::longValue).sorted().toArray(), ok.get(), errors.get(), elapsed,
                 java.util.Map.of());
-    }
-
-    static HttpResponse<byte[]> get(HttpClient http, String uri, String token) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /** In ms, of sorted microseconds; NaN when there are none. */

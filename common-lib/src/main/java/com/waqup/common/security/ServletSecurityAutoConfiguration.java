@@ -13,6 +13,8 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -79,9 +81,10 @@ public class ServletSecurityAutoConfiguration {
     JwtDecoder waqupJwtDecoder(WaqupSecurityProperties properties) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwksUri())
                 .jwsAlgorithm(SignatureAlgorithm.RS256).build();
-        decoder.setClaimSetConverter(com.waqup.common.security.JwtValidation.claimSetConverter());
-        decoder.setJwtValidator(JwtValidation.validator(properties));
-        return decoder;
+        OAuth2TokenValidator<Jwt> validator = JwtValidation.validator(properties);
+        decoder.setClaimSetConverter(JwtValidation.claimSetConverter());
+        decoder.setJwtValidator(validator);
+        return new CachingJwtDecoder(decoder, validator, CachingJwtDecoder.DEFAULT_MAX_ENTRIES);
     }
 
     @Bean

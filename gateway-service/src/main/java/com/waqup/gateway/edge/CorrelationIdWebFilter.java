@@ -1,9 +1,6 @@
 package com.waqup.gateway.edge;
 
 import com.waqup.common.correlation.CorrelationId;
-import io.micrometer.context.ContextRegistry;
-import io.micrometer.context.ThreadLocalAccessor;
-import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
@@ -14,17 +11,13 @@ import reactor.core.publisher.Mono;
 
 /**
  * Accepts a well-formed {@code X-Correlation-Id} from the client or generates one, sends it downstream,
- * echoes it on the response and keeps it in the Reactor context, from where it reaches the MDC of every log
- * line written while handling the request.
+ * echoes it on the response and keeps it as an exchange attribute ({@link #of}), from where the error handler puts it
+ * into the MDC of the lines it logs.
  */
 @Component
 class CorrelationIdWebFilter implements WebFilter, Ordered {
 
     static final String ATTRIBUTE = CorrelationIdWebFilter.class.getName() + ".id";
-
-    static {
-        ContextRegistry.getInstance().registerThreadLocalAccessor(new MdcAccessor());
-    }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
@@ -37,8 +30,7 @@ class CorrelationIdWebFilter implements WebFilter, Ordered {
             exchange.getResponse().getHeaders().set(CorrelationId.HEADER, id);
             return Mono.empty();
         });
-        return chain.filter(exchange.mutate().request(request).build())
-                .contextWrite(ctx -> ctx.put(CorrelationId.MDC_KEY, id));
+        return chain.filter(exchange.mutate().request(request).build());
     }
 
     @Override
@@ -49,29 +41,5 @@ class CorrelationIdWebFilter implements WebFilter, Ordered {
     static String of(ServerWebExchange exchange) {
         Object id = exchange.getAttribute(ATTRIBUTE);
         return id instanceof String s ? s : CorrelationId.generate();
-    }
-
-    /** Moves the correlation id between the Reactor context and the logging MDC. */
-    static final class MdcAccessor implements ThreadLocalAccessor<String> {
-
-        @Override
-        public Object key() {
-            return CorrelationId.MDC_KEY;
-        }
-
-        @Override
-        public String getValue() {
-            return MDC.get(CorrelationId.MDC_KEY);
-        }
-
-        @Override
-        public void setValue(String value) {
-            MDC.put(CorrelationId.MDC_KEY, value);
-        }
-
-        @Override
-        public void setValue() {
-            MDC.remove(CorrelationId.MDC_KEY);
-        }
     }
 }

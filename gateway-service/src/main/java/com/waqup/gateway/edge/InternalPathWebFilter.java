@@ -21,17 +21,23 @@ class InternalPathWebFilter implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String raw = exchange.getRequest().getURI().getRawPath().toLowerCase(Locale.ROOT);
-        String decoded = java.net.URLDecoder.decode(raw.replace("+", "%2b"), java.nio.charset.StandardCharsets.UTF_8);
+        String decoded = raw.indexOf('%') < 0 ? raw
+                : java.net.URLDecoder.decode(raw.replace("+", "%2b"), java.nio.charset.StandardCharsets.UTF_8);
         if (hasInternalSegment(decoded) || decoded.contains("..") || decoded.contains("\\")) {
             return Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND));
         }
         return chain.filter(exchange);
     }
 
+    /** A segment (between {@code /} or {@code ;}) that is exactly {@code internal}; a scan, not a regex split. */
     static boolean hasInternalSegment(String path) {
-        for (String segment : path.split("[/;]")) {
-            if (segment.equals("internal")) {
-                return true;
+        int start = 0;
+        for (int i = 0; i <= path.length(); i++) {
+            if (i == path.length() || path.charAt(i) == '/' || path.charAt(i) == ';') {
+                if (i - start == 8 && path.startsWith("internal", start)) {
+                    return true;
+                }
+                start = i + 1;
             }
         }
         return false;

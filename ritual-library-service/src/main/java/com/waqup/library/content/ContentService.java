@@ -118,9 +118,9 @@ public class ContentService {
     }
 
     Detail detail(ContentMetadata m) {
-        Instant expires = clock.instant().plus(audio.urlTtl());
+        AudioStorage.SignedUrl audioUrl = audio.signedGet(m.audioKey());
         return new Detail(m.id(), m.contentType(), m.title(), m.contentText(), m.depth(), m.duration(), m.tags(), m.voice(),
-                audio.signedGetUrl(m.audioKey()).toString(), expires, m.audioFormat(), m.version(), m.folderId(),
+                audioUrl.url().toString(), audioUrl.expiresAt(), m.audioFormat(), m.version(), m.folderId(),
                 m.favorite(), m.createdAt(), m.structure(), m.context());
     }
 

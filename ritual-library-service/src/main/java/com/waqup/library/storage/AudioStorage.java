@@ -1,9 +1,13 @@
 package com.waqup.library.storage;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.waqup.common.storage.StorageProperties;
 import com.waqup.library.config.LibraryProperties;
@@ -26,10 +30,19 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 @Component
 public class AudioStorage {
 
+    /** A pre-signed GET URL and the moment it stops working. */
+    public record SignedUrl(URI url, Instant expiresAt) {
+    }
+
+    private static final int MAX_REMEMBERED_URLS = 10_000;
+
     private final S3Client s3;
     private final S3Presigner presigner;
     private final String bucket;
     private final Duration urlTtl;
+    private final Duration urlReuse;
+    private final Clock clock;
+    private final Map<String, SignedUrl> signed = new ConcurrentHashMap<>();
 
     @org.springframework.beans.factory.annotation.Autowired
     AudioStorage(S3Client s3, S3Presigner presigner, StorageProperties storage, LibraryProperties properties) {
@@ -38,16 +51,44 @@ public class AudioStorage {
 
     /** Also for tests that need to point a storage at another (unreachable) endpoint. */
     public AudioStorage(S3Client s3, S3Presigner presigner, String bucket, Duration urlTtl) {
+        this(s3, presigner, bucket, urlTtl, Clock.systemUTC());
+    }
+
+    AudioStorage(S3Client s3, S3Presigner presigner, String bucket, Duration urlTtl, Clock clock) {
         this.s3 = s3;
         this.presigner = presigner;
         this.bucket = bucket;
         this.urlTtl = urlTtl;
+        this.urlReuse = urlTtl.dividedBy(12);
+        this.clock = clock;
     }
 
-    /** A URL that lets anyone holding it GET the object (with Range) until {@link #urlTtl()} has passed. */
-    public URI signedGetUrl(String key) {
-        return URI.create(presigner.presignGetObject(p -> p.signatureDuration(urlTtl)
+    /**
+     * A URL that lets anyone holding it GET the object (with Range) until its {@code expiresAt}, {@link #urlTtl()}
+     * after it was signed. A URL signed less than a twelfth of the TTL ago is handed out again instead of signing a
+     * new one (signing was ~18 % of a cached detail read's CPU, docs/performance.md), so every URL handed out is
+     * valid for at least eleven twelfths of the TTL (55 of 60 minutes by default), and its real expiry is returned
+     * with it. Nothing signed is ever handed out past its validity.
+     */
+    public SignedUrl signedGet(String key) {
+        Instant now = clock.instant();
+        SignedUrl remembered = signed.get(key);
+        if (remembered != null && now.isBefore(remembered.expiresAt().minus(urlTtl).plus(urlReuse))) {
+            return remembered;
+        }
+        URI url = URI.create(presigner.presignGetObject(p -> p.signatureDuration(urlTtl)
                 .getObjectRequest(g -> g.bucket(bucket).key(key))).url().toString());
+        SignedUrl fresh = new SignedUrl(url, now.plus(urlTtl));
+        if (signed.size() >= MAX_REMEMBERED_URLS) {
+            signed.clear();
+        }
+        signed.put(key, fresh);
+        return fresh;
+    }
+
+    /** {@link #signedGet(String)}'s URL. */
+    public URI signedGetUrl(String key) {
+        return signedGet(key).url();
     }
 
     public Duration urlTtl() {

@@ -1,4 +1,4 @@
-package com.waqup.conversation.config;
+package com.waqup.common.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
