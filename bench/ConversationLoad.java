@@ -137,9 +137,10 @@ public class ConversationLoad extends LoadSupport {
                 int client = c;
                 String token = tokens[c];
                 pool.submit(() -> {
+                    Wire wire = new Wire(url); // each person's own keep-alive connection
                     while (phase != DONE) {
                         try {
-                            session(http, url, token, stats, client, requests, allRequests, sessions, offScript, errors,
+                            session(wire, url, token, stats, client, requests, allRequests, sessions, offScript, errors,
                                     errorSamples, walk);
                         } catch (IOException e) {
                             error(errors, errorSamples, "exception " + e.getClass().getSimpleName(), String.valueOf(e.getMessage()),
@@ -228,15 +229,15 @@ public class ConversationLoad extends LoadSupport {
     }
 
     /** One session: start, then the script; a request that starts and ends in the same measured phase is a sample. */
-    static void session(HttpClient http, String url, String token, Stats[][] stats, int client, AtomicLong[] requests,
+    static void session(Wire http, String url, String token, Stats[][] stats, int client, AtomicLong[] requests,
             AtomicLong allRequests, AtomicLong sessions, AtomicLong offScript, Map<String, AtomicLong> errors,
             Map<String, String> errorSamples, Map<String, String> walk) throws IOException, InterruptedException {
         int p0 = phase;
         long t0 = System.nanoTime();
-        HttpResponse<String> started = post(http, url + "/api/v1/conversation/start", token, "{\"content_type\":\"ritual\"}");
+        Wire.Response started = http.post("/api/v1/conversation/start", token, "{\"content_type\":\"ritual\"}");
         long t1 = System.nanoTime();
-        if (started.statusCode() != 201) {
-            error(errors, errorSamples, "start " + started.statusCode(), started.body(), p0);
+        if (started.status() != 201) {
+            error(errors, errorSamples, "start " + started.status(), started.text(), p0);
             return;
         }
         requests[p0].incrementAndGet();
@@ -245,7 +246,7 @@ public class ConversationLoad extends LoadSupport {
             stats[p0][client].starts.add(t1 - t0);
         }
         sessions.incrementAndGet();
-        String sessionId = find(SESSION, started.body());
+        String sessionId = find(SESSION, started.text());
         StringBuilder states = new StringBuilder();
         for (String[] turn : SCRIPT) {
             long think = thinkMs;
@@ -257,17 +258,17 @@ public class ConversationLoad extends LoadSupport {
             }
             int p = phase;
             long a = System.nanoTime();
-            HttpResponse<String> r = post(http, url + "/api/v1/conversation/message", token,
+            Wire.Response r = http.post("/api/v1/conversation/message", token,
                     "{\"session_id\":\"" + sessionId + "\",\"message\":\"" + turn[0] + "\"}");
             long b = System.nanoTime();
-            if (r.statusCode() != 200) {
-                error(errors, errorSamples, "message " + r.statusCode(), r.body(), p);
+            if (r.status() != 200) {
+                error(errors, errorSamples, "message " + r.status(), r.text(), p);
                 return;
             }
             requests[p].incrementAndGet();
             allRequests.incrementAndGet();
-            String state = find(STATE, r.body());
-            boolean showsCard = r.body().contains("\"summary\":{");
+            String state = find(STATE, r.text());
+            boolean showsCard = r.text().contains("\"summary\":{");
             states.append(states.isEmpty() ? "" : " -> ").append('"').append(turn[0]).append("\" ").append(state)
                     .append(showsCard ? " (card)" : "");
             if (turn[1] != null && !turn[1].equals(state)) {

@@ -34,7 +34,7 @@ SECONDS_MEASURED="${BENCH_SECONDS:-20}"
 WARMUP="${BENCH_WARMUP:-10}"
 CLIENTS="${BENCH_CLIENTS:-20}"
 TARGET_MS="${BENCH_TARGET_MS:-30}"
-WARMUP_MAX="${BENCH_WARMUP_MAX:-40}"
+WARMUP_MAX="${BENCH_WARMUP_MAX:-120}"
 THINK_MS="${BENCH_THINK_MS:-1000}"
 GATEWAY_PORT="${BENCH_GATEWAY_PORT:-18080}"
 USER_PORT="${BENCH_USER_PORT:-18081}"
@@ -47,7 +47,8 @@ OUT="${BENCH_OUT:-$ROOT/bench/.out}/conversation-turn"
 # starting on two cores did not get their first connection within 3 s (Flyway failed). A system property, not
 # SPRING_DATASOURCE_HIKARI_CONNECTION_TIMEOUT: that env var also relaxes to hikari's `connection.timeout`, and
 # binding it calls HikariDataSource.getConnection() before the pool is configured.
-JVM_OPTS=(-Xmx256m -Dspring.datasource.hikari.connection-timeout=20000)
+# heap as deployed: the chart's 768 Mi limit x MaxRAMPercentage 75 (deployment.md) ~ 576 MB; fixed, so G1 does not shrink it
+JVM_OPTS=(-Xms512m -Xmx512m -Dspring.datasource.hikari.connection-timeout=20000)
 # BENCH_JFR=1: once the services are ready, each JVM records a JFR profile of the load run into $OUT/<module>.jfr
 # (started with jcmd after start-up, which JFR would slow down; read with `jfr print --events jdk.ExecutionSample`)
 JFR="${BENCH_JFR:-0}"

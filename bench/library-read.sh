@@ -20,7 +20,7 @@
 #
 # Usage: bench/library-read.sh
 # Tunables (env): BENCH_ITEMS (10000) BENCH_HOT_IDS (1000: ids read in (a), each cached before) BENCH_RATE (500)
-#                 BENCH_SECONDS (30) BENCH_WARMUP (10) BENCH_LIST_RATE (50) BENCH_LIST_SECONDS (15)
+#                 BENCH_SECONDS (30) BENCH_WARMUP (90) BENCH_LIST_RATE (50) BENCH_LIST_SECONDS (15)
 #                 BENCH_TARGET_MS (10) BENCH_REDIS_DB (6) BENCH_SCHEMA (library_bench)
 #                 BENCH_GATEWAY_PORT (18080) BENCH_USER_PORT (18081) BENCH_LIBRARY_PORT (18085)
 #                 BENCH_MAX_SECONDS (600, watchdog once the jars exist) BENCH_OUT (bench/.out) JAVA_HOME (Temurin 25)
@@ -34,7 +34,7 @@ ITEMS="${BENCH_ITEMS:-10000}"
 HOT_IDS="${BENCH_HOT_IDS:-1000}"
 RATE="${BENCH_RATE:-500}"
 SECONDS_MEASURED="${BENCH_SECONDS:-30}"
-WARMUP="${BENCH_WARMUP:-10}"
+WARMUP="${BENCH_WARMUP:-90}"
 LIST_RATE="${BENCH_LIST_RATE:-50}"
 LIST_SECONDS="${BENCH_LIST_SECONDS:-15}"
 TARGET_MS="${BENCH_TARGET_MS:-10}"
@@ -46,7 +46,8 @@ LIBRARY_PORT="${BENCH_LIBRARY_PORT:-18085}"
 MAX_SECONDS="${BENCH_MAX_SECONDS:-600}"
 OUT="${BENCH_OUT:-$ROOT/bench/.out}/library-read"
 PG=(-h 127.0.0.1 -p 5432 -U postgres)
-JVM_OPTS=(-Xmx256m)
+# heap as deployed: the chart's 768 Mi limit x MaxRAMPercentage 75 (deployment.md) ~ 576 MB; fixed, so G1 does not shrink it
+JVM_OPTS=(-Xms512m -Xmx512m)
 RATE_LIMIT="100000,200000"                     # replenish/s,burst: never refuses, the Redis script still runs
 STARTUP_TIMEOUT=150
 MODULES=(user-service ritual-library-service gateway-service)
