@@ -106,9 +106,7 @@ class CreationFlowIT extends JourneySupport {
 
     @Test
     void shouldProduceOneAudioAndOneChargeWhenTheVoicingServiceDiesMidJob() throws Exception {
-        Person person = registerPerson("crash");
-        grant(person.id(), 5);
-        await().atMost(Duration.ofSeconds(30)).until(() -> balance(person.token()) == 6);
+        Person person = fundedPerson("crash", 5);
         String ritual = converseAndConfirm(person.token(), "guided_meditation", "a 5 minute guided meditation to help me sleep, in bed in the evening");
         awaitJob(person.token(), ritual, "voicing");
         await("audio-generation reports its first stage").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))

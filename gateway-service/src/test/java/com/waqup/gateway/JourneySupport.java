@@ -34,6 +34,14 @@ abstract class JourneySupport extends FlowITSupport {
         return get(token, "/api/v1/credits/balance").json().path("balance").asInt();
     }
 
+    /** A new person with {@code extra} credits granted on top of the free-tier one, both visible in their balance. */
+    Person fundedPerson(String prefix, int extra) {
+        Person person = registerPerson(prefix);
+        grant(person.id(), extra);
+        await().atMost(Duration.ofSeconds(30)).until(() -> balance(person.token()) == 1 + extra);
+        return person;
+    }
+
     /** Talks to the Confirmation card ("you choose" for anything the dialogue still asks) and confirms; the ritual id. */
     String converseAndConfirm(String token, String contentType, String sentence) {
         Http.Response start = post(token, "/api/v1/conversation/start", "{\"content_type\":\"" + contentType + "\"}");

@@ -44,9 +44,7 @@ class LibraryFlowIT extends JourneySupport {
 
     @Test
     void shouldKeepPlayExportDeleteAndFinallyEraseEverythingOfAPerson() throws Exception {
-        Person person = registerPerson("library");
-        grant(person.id(), 5);
-        await().atMost(Duration.ofSeconds(30)).until(() -> balance(person.token()) == 6);
+        Person person = fundedPerson("library", 5);
         String kept = converseAndConfirm(person.token(), "affirmation", "1 minute of affirmations for gratitude, in the morning at home");
         awaitJob(person.token(), kept, "ready");
         String removed = converseAndConfirm(person.token(), "ritual", "a 1 minute morning ritual for focus at my desk");

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.waqup.common.security.TokenRevocation;
 import com.waqup.gateway.edge.EnvelopeWriter;
 import com.waqup.gateway.security.GatewayProperties;
 import com.waqup.gateway.security.InvalidToken;
@@ -37,8 +38,8 @@ import reactor.core.publisher.Mono;
  * envelope, {@code Retry-After} and {@code X-RateLimit-Remaining}.
  * <p>
  * A signature-valid token is still refused (401 {@code INVALID_TOKEN}) when user-service revoked every token of its
- * subject issued up to a moment (an erased account, docs/privacy.md): Redis key {@code auth:revoked:{sub}} = epoch
- * second, compared with the token's {@code iat}. The two used to be two Redis calls, each continuing the request on
+ * subject issued up to a moment (an erased account, docs/privacy.md): Redis key {@code auth:revoked:{sub}} ({@link TokenRevocation}) =
+ * epoch second, compared with the token's {@code iat}. The two used to be two Redis calls, each continuing the request on
  * Lettuce's single I/O thread; one script halves that (docs/performance.md).
  * <p>
  * If Redis cannot be reached the gateway lets requests through (fail-open: the signature and expiry checks still
@@ -49,7 +50,6 @@ import reactor.core.publisher.Mono;
 @Component
 class TieredRateLimitFilter implements GlobalFilter, Ordered {
 
-    static final String REVOKED_PREFIX = "auth:revoked:";
     private static final Logger log = LoggerFactory.getLogger(TieredRateLimitFilter.class);
     private static final long FAIL_OPEN_LOG_INTERVAL_MS = 10_000;
     @SuppressWarnings({ "rawtypes", "unchecked" })
@@ -120,7 +120,7 @@ class TieredRateLimitFilter implements GlobalFilter, Ordered {
         String prefix = "request_rate_limiter.{" + bucket.key();
         List<String> keys = bucket.jwt() == null || bucket.jwt().getSubject() == null
                 ? List.of(prefix + "}.tokens", prefix + "}.timestamp")
-                : List.of(prefix + "}.tokens", prefix + "}.timestamp", REVOKED_PREFIX + bucket.jwt().getSubject());
+                : List.of(prefix + "}.tokens", prefix + "}.timestamp", TokenRevocation.key(bucket.jwt().getSubject()));
         return redis.execute(SCRIPT, keys, List.of(Integer.toString(bucket.limit().rate()),
                         Integer.toString(bucket.limit().burst()), "", "1"))
                 .next()
@@ -140,7 +140,7 @@ class TieredRateLimitFilter implements GlobalFilter, Ordered {
         if (verdict.allowed()) {
             return chain.filter(exchange);
         }
-        long retryAfter = Math.max(1, (long) Math.ceil(1.0 / Math.max(1, bucket.limit().rate())));
+        long retryAfter = 1; // rates are whole requests per second (at least 1): a token is back within a second
         exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
         return envelopes.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED",
                 "Too many requests; retry in " + retryAfter + " second(s)", Map.of("retry_after", retryAfter));

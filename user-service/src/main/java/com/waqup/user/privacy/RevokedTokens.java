@@ -7,17 +7,16 @@ import java.util.UUID;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
+import com.waqup.common.security.TokenRevocation;
 import com.waqup.user.config.IdentityProperties;
 
 /**
- * Marks every access token issued to a person until now as revoked: Redis key {@code auth:revoked:{user_id}} =
+ * Marks every access token issued to a person until now as revoked: Redis key {@code auth:revoked:{user_id}} ({@link TokenRevocation}) =
  * epoch second, which the gateway compares with a token's {@code iat} (docs/privacy.md). The key lives as long as
  * an access token can, so it disappears with the last token it could match.
  */
 @Component
 class RevokedTokens {
-
-    static final String PREFIX = "auth:revoked:";
 
     private final StringRedisTemplate redis;
     private final Duration ttl;
@@ -28,6 +27,6 @@ class RevokedTokens {
     }
 
     void revokeAllIssuedBefore(UUID userId, Instant instant) {
-        redis.opsForValue().set(PREFIX + userId, Long.toString(instant.getEpochSecond()), ttl);
+        redis.opsForValue().set(TokenRevocation.key(userId), Long.toString(instant.getEpochSecond()), ttl);
     }
 }

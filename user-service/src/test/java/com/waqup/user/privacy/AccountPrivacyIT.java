@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.waqup.common.security.TokenRevocation;
 import com.waqup.common.test.EventProbe;
 import com.waqup.common.test.Http;
 import com.waqup.common.test.ServiceITSupport;
@@ -71,7 +72,7 @@ class AccountPrivacyIT extends ServiceITSupport {
                 .as("without a token").isEqualTo(401);
 
         assertThat(jdbc.queryForObject("select count(*) from app_user where id = ?", Long.class, person.id())).isEqualTo(1);
-        assertThat(redis.hasKey(RevokedTokens.PREFIX + person.id())).isFalse();
+        assertThat(redis.hasKey(TokenRevocation.key(person.id()))).isFalse();
         assertThat(Http.get(url("/api/v1/users/me"), "Authorization", bearer(person.token())).status()).isEqualTo(200);
     }
 
@@ -96,9 +97,9 @@ class AccountPrivacyIT extends ServiceITSupport {
                 "Content-Type", "application/json").status()).isEqualTo(401);
         assertThat(Http.post(url("/api/v1/auth/refresh"), "{\"refresh_token\":\"" + person.refreshToken() + "\"}",
                 "Content-Type", "application/json").status()).isEqualTo(401);
-        String revokedBefore = redis.opsForValue().get(RevokedTokens.PREFIX + person.id());
+        String revokedBefore = redis.opsForValue().get(TokenRevocation.key(person.id()));
         assertThat(Long.parseLong(revokedBefore)).isGreaterThanOrEqualTo(Instant.now().minusSeconds(60).getEpochSecond());
-        assertThat(redis.getExpire(RevokedTokens.PREFIX + person.id())).isPositive();
+        assertThat(redis.getExpire(TokenRevocation.key(person.id()))).isPositive();
         assertThat(Http.get(url("/api/v1/users/me"), "Authorization", bearer(person.token())).status())
                 .as("the account is gone").isEqualTo(404);
 
