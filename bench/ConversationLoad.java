@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
  * Options: --url (gateway), --clients N (20), --seconds D (20, per measured phase), --warmup W (10: at least W
  * seconds of warm-up), --warmup-max M (W: with M > W the warm-up goes on in 5 s windows until the CPU per request
  * of the --cpu processes, the load client excepted, stops falling, at most M seconds), --think-ms T (1000; 0 skips
- * the paced phase), --target-ms T (30, the p95 target: printed as PASS/MISS, never asserted), --cpu SPECS (e.g.
+ * the paced phase), --target-ms T (30, the p95 target of the paced phase: printed as PASS/MISS, never asserted), --cpu SPECS (e.g.
  * {@code gateway=1234,postgres,client=self}; see {@link Cpu}).
  * The last lines are machine-readable: {@code RESULT phase=... key=value ...}, one per measured phase.
  */
@@ -179,7 +179,9 @@ public class ConversationLoad extends LoadSupport {
                     .mapToLong(e -> e.getValue().get()).sum();
             double secs = durations.get(p);
             double p95 = ms(pct(turns, 95));
-            String verdict = turns.length > 0 && phaseErrors == 0 && p95 <= targetMs ? "PASS" : "MISS";
+            // the target is about people in conversation (paced); back to back, 20 requests are always in flight and the
+            // latency is the queue of a saturated machine (20 / throughput): that phase reports capacity, not the target
+            String verdict = p != PACED ? "-" : turns.length > 0 && phaseErrors == 0 && p95 <= targetMs ? "PASS" : "MISS";
             long think = p == PACED ? paceMs : 0;
             Cpu.Window w = windows.get(p);
             long ops = requests[p].get();
@@ -198,7 +200,8 @@ public class ConversationLoad extends LoadSupport {
             if (!cpu.spec.isEmpty()) {
                 System.out.println("    " + w.describe(ops, "request (turn or start)"));
             }
-            System.out.printf(Locale.ROOT, "    target p95 <= %.0f ms: %s%n", targetMs, verdict);
+            System.out.printf(Locale.ROOT, "    target p95 <= %.0f ms: %s%n", targetMs,
+                    p == PACED ? verdict : "not this phase's measure (saturated: capacity; the target is the paced phase)");
             results.add(String.format(Locale.ROOT,
                     "RESULT phase=%s clients=%d think_ms=%d seconds=%.1f turns=%d turns_per_s=%.1f p50_ms=%.2f p95_ms=%.2f "
                             + "p99_ms=%.2f max_ms=%.2f card_turns=%d card_p50_ms=%.2f card_p95_ms=%.2f other_p50_ms=%.2f "

@@ -4,7 +4,9 @@
 # Measures, in one run on this machine and over loopback only, p50/p95/p99 latency and turns/s of a
 # conversation message turn (POST /api/v1/conversation/message) through the gateway, with the offline
 # (lexicon) extractor, at 20 concurrent sessions of 20 registered people. Target: p95 <= 30 ms on this
-# machine; the script prints PASS or MISS against it (printed, never asserted).
+# machine; the script prints PASS or MISS against it for the paced phase (printed, never asserted): 20 concurrent
+# sessions are 20 people in conversation, each reading the answer before the next message. The saturated phase
+# (no pause at all: 20 requests always in flight) measures the stack's capacity, where latency is queueing.
 #
 # Topology (JVMs on bench ports): gateway-service :18080 (JWT check, Redis token-bucket rate limit raised so it
 # never refuses, routing) -> conversation-service :18082 (session in Redis, transcript written through to
@@ -113,7 +115,8 @@ report() {
   local raw="$OUT/conversation-load.txt" r errors=0
   echo
   echo "== conversation turn through the gateway, offline (lexicon) extractor, $(date -u +%Y-%m-%dT%H:%MZ)"
-  echo "   $(nproc) cores, loopback only; Java $("$JAVA" -version 2>&1 | sed -n 's/.*version "\([^"]*\)".*/\1/p') ${JVM_OPTS[*]}" \
+  echo "   $MACHINE"
+  echo "   loopback only; Java $("$JAVA" -version 2>&1 | sed -n 's/.*version "\([^"]*\)".*/\1/p') ${JVM_OPTS[*]}" \
     "per service; gateway rate limits raised to $RATE_LIMIT (the Redis script still runs)"
   echo "   load average before / after: $LOAD_BEFORE / $LOAD_AFTER"
   echo "   bench/ConversationLoad.java: $CLIENTS people, one session each at a time; a session: start (user-service profile;"
@@ -151,7 +154,9 @@ main() {
   start_watchdog
   start_services
   jfr_control start
+  steal_mark
   run_load
+  MACHINE=$(machine_line)
   jfr_control stop
   LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
   stop_all

@@ -142,3 +142,18 @@ cpu_ticks() { # user+system CPU time of the given processes, in clock ticks
 }
 
 field() { sed -n "s/.*[ ]$1=\([^ ]*\).*/\1/p" <<<"$2"; } # field <key> <RESULT line>
+
+# --- the machine a run was measured on -----------------------------------------------------------------
+# Figures from different machines of "this kind" differ a lot (the same jars gave a detail-read p95 of 42 ms on one
+# and 2 ms on another): every report names the CPU and how much of the run's CPU time the hypervisor took away.
+cpu_model() { sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1; }
+cpu_line_ticks() { awk '/^cpu /{print $2+$3+$4+$5+$6+$7+$8+$9, $9}' /proc/stat; } # "<total> <steal>" in clock ticks
+steal_mark() { STEAL_START=$(cpu_line_ticks); }
+steal_share() { # the share of all CPU time stolen by the hypervisor since steal_mark, e.g. "0.1%"
+  local now; now=$(cpu_line_ticks)
+  awk -v a="$STEAL_START" -v b="$now" 'BEGIN { split(a, x, " "); split(b, y, " "); t = y[1] - x[1];
+    printf "%.1f%%", (t > 0 ? 100 * (y[2] - x[2]) / t : 0) }'
+}
+machine_line() { # one report line: cores, CPU model, steal during the run
+  echo "$(nproc) cores ($(cpu_model)), hypervisor steal during the run $(steal_share)"
+}

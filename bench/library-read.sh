@@ -129,6 +129,7 @@ main() {
   [[ -n $user ]] || die "no sub in the token"
   seed "$user"
   LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+  steal_mark
   CACHE_BEFORE=$(cache_counters)
   local redis_pid
   redis_pid=$(redis-cli -h 127.0.0.1 info server 2>/dev/null | sed -n 's/^process_id:\([0-9]*\).*/\1/p' | tr -d '\r' || true)
@@ -138,11 +139,13 @@ main() {
     --list-seconds "$LIST_SECONDS" --target-ms "$TARGET_MS" >"$raw" 2>&1 || die "LibraryLoad failed: $(tail -5 "$raw")"
   CACHE_AFTER=$(cache_counters)
   LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+  MACHINE=$(machine_line)
   stop_all
   {
     echo
     echo "== library reads through the gateway, $(date -u +%Y-%m-%dT%H:%MZ)"
-    echo "   $(nproc) cores, loopback only; Java $("$JAVA" -version 2>&1 | sed -n 's/.*version "\([^"]*\)".*/\1/p') ${JVM_OPTS[*]}" \
+    echo "   $MACHINE"
+    echo "   loopback only; Java $("$JAVA" -version 2>&1 | sed -n 's/.*version "\([^"]*\)".*/\1/p') ${JVM_OPTS[*]}" \
       "per service; gateway rate limits raised to $RATE_LIMIT (the Redis script still runs)"
     echo "   one person, $ITEMS items (SQL seed in schema $SCHEMA); detail reads over $HOT_IDS ids, each cached before"
     echo "   load average before / after: $LOAD_BEFORE / $LOAD_AFTER"
