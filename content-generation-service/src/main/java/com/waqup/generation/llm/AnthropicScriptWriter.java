@@ -1,5 +1,8 @@
 package com.waqup.generation.llm;
 
+import com.waqup.common.llm.LlmException;
+import com.waqup.common.llm.LlmProperties;
+import com.waqup.common.llm.VendorHttp;
 import com.waqup.generation.script.InvalidScriptException;
 import com.waqup.generation.script.Script;
 import com.waqup.generation.script.ScriptReader;
@@ -22,10 +25,10 @@ final class AnthropicScriptWriter implements ScriptWriter {
     static final String PATH = "/v1/messages";
     static final int MAX_TOKENS = 8000;
 
-    private final VendorCall http;
+    private final VendorHttp http;
     private final LlmProperties.Anthropic config;
 
-    AnthropicScriptWriter(VendorCall http, LlmProperties.Anthropic config) {
+    AnthropicScriptWriter(VendorHttp http, LlmProperties.Anthropic config) {
         this.http = http;
         this.config = config;
     }
@@ -53,7 +56,7 @@ final class AnthropicScriptWriter implements ScriptWriter {
                 h.set("x-api-key", config.apiKey());
                 h.set("anthropic-version", config.version());
             }, ScriptPrompt.JSON.writeValueAsString(body));
-        } catch (VendorException e) {
+        } catch (LlmException e) {
             throw new ScriptWriterException("the Anthropic call failed: " + e.getMessage(), e);
         }
         try {

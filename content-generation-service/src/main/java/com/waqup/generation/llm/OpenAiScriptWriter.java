@@ -1,5 +1,8 @@
 package com.waqup.generation.llm;
 
+import com.waqup.common.llm.LlmException;
+import com.waqup.common.llm.LlmProperties;
+import com.waqup.common.llm.VendorHttp;
 import com.waqup.generation.script.InvalidScriptException;
 import com.waqup.generation.script.Script;
 import com.waqup.generation.script.ScriptReader;
@@ -22,10 +25,10 @@ final class OpenAiScriptWriter implements ScriptWriter {
     static final String PATH = "/v1/chat/completions";
     static final int MAX_TOKENS = 8000;
 
-    private final VendorCall http;
+    private final VendorHttp http;
     private final LlmProperties.OpenAi config;
 
-    OpenAiScriptWriter(VendorCall http, LlmProperties.OpenAi config) {
+    OpenAiScriptWriter(VendorHttp http, LlmProperties.OpenAi config) {
         this.http = http;
         this.config = config;
     }
@@ -49,7 +52,7 @@ final class OpenAiScriptWriter implements ScriptWriter {
         String response;
         try {
             response = http.postJson(PATH, h -> h.setBearerAuth(config.apiKey()), ScriptPrompt.JSON.writeValueAsString(body));
-        } catch (VendorException e) {
+        } catch (LlmException e) {
             throw new ScriptWriterException("the OpenAI call failed: " + e.getMessage(), e);
         }
         try {

@@ -1,5 +1,7 @@
 package com.waqup.generation.llm;
 
+import com.waqup.common.llm.LlmProperties;
+import com.waqup.common.llm.VendorHttp;
 import com.waqup.generation.script.ComposerScriptWriter;
 import com.waqup.generation.script.ScriptWriter;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -25,12 +27,12 @@ class ScriptWriterConfiguration {
     @Bean
     @ConditionalOnProperty(name = "waqup.llm.provider", havingValue = "openai")
     ScriptWriter openAiScriptWriter(LlmProperties llm, RestClient.Builder rest) {
-        return new OpenAiScriptWriter(VendorCall.create(rest, llm.openai().baseUrl(), llm), llm.openai());
+        return new OpenAiScriptWriter(new VendorHttp(rest, llm.openai().baseUrl(), llm), llm.openai());
     }
 
     @Bean
     @ConditionalOnProperty(name = "waqup.llm.provider", havingValue = "anthropic")
     ScriptWriter anthropicScriptWriter(LlmProperties llm, RestClient.Builder rest) {
-        return new AnthropicScriptWriter(VendorCall.create(rest, llm.anthropic().baseUrl(), llm), llm.anthropic());
+        return new AnthropicScriptWriter(new VendorHttp(rest, llm.anthropic().baseUrl(), llm), llm.anthropic());
     }
 }

@@ -1,5 +1,6 @@
 package com.waqup.generation.llm;
 
+import com.waqup.common.llm.LlmProperties;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;

@@ -1,5 +1,7 @@
 package com.waqup.generation.llm;
 
+import com.waqup.common.llm.LlmProperties;
+import com.waqup.common.llm.VendorHttp;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -66,12 +68,12 @@ abstract class VendorScriptWriterContract {
     }
 
     static ScriptWriter openAi(LlmProperties properties) {
-        return new OpenAiScriptWriter(VendorCall.create(RestClient.builder(), properties.openai().baseUrl(), properties),
+        return new OpenAiScriptWriter(new VendorHttp(RestClient.builder(), properties.openai().baseUrl(), properties),
                 properties.openai());
     }
 
     static ScriptWriter anthropic(LlmProperties properties) {
-        return new AnthropicScriptWriter(VendorCall.create(RestClient.builder(), properties.anthropic().baseUrl(), properties),
+        return new AnthropicScriptWriter(new VendorHttp(RestClient.builder(), properties.anthropic().baseUrl(), properties),
                 properties.anthropic());
     }
 

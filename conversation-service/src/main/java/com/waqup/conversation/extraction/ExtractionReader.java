@@ -1,5 +1,6 @@
 package com.waqup.conversation.extraction;
 
+import com.waqup.common.llm.LlmException;
 import java.util.List;
 import java.util.Locale;
 

@@ -1,5 +1,6 @@
 package com.waqup.conversation.extraction;
 
+import com.waqup.common.llm.LlmException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 

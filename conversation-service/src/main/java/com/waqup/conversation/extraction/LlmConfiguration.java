@@ -1,5 +1,7 @@
 package com.waqup.conversation.extraction;
 
+import com.waqup.common.llm.LlmProperties;
+import com.waqup.common.llm.VendorHttp;
 import com.waqup.conversation.dialogue.LexiconExtractor;
 import com.waqup.conversation.dialogue.SlotExtractor;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -43,7 +45,7 @@ class LlmConfiguration {
     }
 
     private static VendorHttp http(RestClient.Builder rest, String baseUrl, LlmProperties llm) {
-        return new VendorHttp(rest, baseUrl, llm.timeout(), llm.maxAttempts(), llm.retryDelay());
+        return new VendorHttp(rest, baseUrl, llm);
     }
 
     private static LlmSlotExtractor extractor(LlmClient client, ObjectProvider<MeterRegistry> meters) {

@@ -1,5 +1,8 @@
 package com.waqup.conversation.extraction;
 
+import com.waqup.common.llm.LlmException;
+import com.waqup.common.llm.LlmProperties;
+import com.waqup.common.llm.VendorHttp;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

@@ -1,5 +1,6 @@
 package com.waqup.conversation.extraction;
 
+import com.waqup.common.llm.LlmException;
 import com.waqup.conversation.dialogue.Extraction;
 import com.waqup.conversation.dialogue.Extraction.Command;
 import com.waqup.conversation.dialogue.Lexicon;

@@ -1,5 +1,6 @@
 package com.waqup.conversation.extraction;
 
+import com.waqup.common.llm.LlmProperties;
 import com.waqup.conversation.dialogue.LexiconExtractor;
 import com.waqup.conversation.dialogue.SlotExtractor;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,5 +1,6 @@
 package com.waqup.conversation.extraction;
 
+import com.waqup.common.llm.VendorHttp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,5 +1,6 @@
 package com.waqup.conversation.extraction;
 
+import com.waqup.common.llm.LlmProperties;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.waqup.conversation.dialogue.ContentType;
 import com.waqup.conversation.dialogue.DialogueState;

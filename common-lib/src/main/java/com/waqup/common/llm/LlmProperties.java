@@ -1,4 +1,4 @@
-package com.waqup.conversation.extraction;
+package com.waqup.common.llm;
 
 import java.time.Duration;
 import java.util.Locale;
@@ -13,47 +13,52 @@ import org.springframework.util.StringUtils;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Which LLM (if any) reads a person's messages, and how it is reached (docs/llm.md). A provider that needs a key
+ * Which LLM (if any) a service calls, and how it is reached (docs/llm.md): conversation-service's slot extractor
+ * and content-generation-service's script writer bind {@code waqup.llm} to this record. A provider that needs a key
  * and has none refuses to start: the service fails at startup with the name of the variable to set, instead of
- * sending every message to a vendor that answers 401. {@code toString()} never prints a key.
+ * sending every call to a vendor that answers 401. {@code toString()} never prints a key.
  *
- * @param provider    {@code composer} (no LLM: the offline lexicon extractor), {@code openai} or {@code anthropic}
+ * <p>The defaults here suit an interactive call (a person waits for the answer); each service's
+ * {@code application.yml} sets its own values (content-generation: 40 s, 3 attempts, 1 s, a larger Anthropic model
+ * for whole scripts).
+ *
+ * @param provider    {@code composer} (no LLM: the service's offline default), {@code openai} or {@code anthropic}
  * @param timeout     connect and read timeout of one vendor call
- * @param maxAttempts calls per message, first one included, when the vendor times out or answers 429/5xx
- * @param retryDelay  pause before the first retry (doubling after that)
+ * @param maxAttempts calls per request, first one included, when the vendor times out or answers 429/5xx
+ * @param retryDelay  pause before the first retry (doubling after that, at most four times this)
  */
 @ConfigurationProperties("waqup.llm")
 @Validated
-record LlmProperties(
+public record LlmProperties(
         @NotNull @DefaultValue("composer") Provider provider,
         @Valid @NotNull @DefaultValue OpenAi openai,
         @Valid @NotNull @DefaultValue Anthropic anthropic,
         @NotNull @DefaultValue("5s") Duration timeout,
-        @Min(1) @Max(5) @DefaultValue("2") int maxAttempts,
+        @Min(1) @Max(6) @DefaultValue("2") int maxAttempts,
         @NotNull @DefaultValue("250ms") Duration retryDelay) {
 
-    enum Provider {
+    public enum Provider {
         COMPOSER, OPENAI, ANTHROPIC;
 
         /** The value as configured and as the {@code provider} tag of the metrics. */
-        String code() {
+        public String code() {
             return name().toLowerCase(Locale.ROOT);
         }
     }
 
-    LlmProperties {
+    public LlmProperties {
         if (provider == Provider.OPENAI && openai != null && !StringUtils.hasText(openai.apiKey())) {
             throw new IllegalArgumentException("waqup.llm.provider=openai needs an API key: set OPENAI_API_KEY "
-                    + "(waqup.llm.openai.api-key), or use waqup.llm.provider=composer for the offline extractor");
+                    + "(waqup.llm.openai.api-key), or use waqup.llm.provider=composer for the offline default");
         }
         if (provider == Provider.ANTHROPIC && anthropic != null && !StringUtils.hasText(anthropic.apiKey())) {
             throw new IllegalArgumentException("waqup.llm.provider=anthropic needs an API key: set ANTHROPIC_API_KEY "
-                    + "(waqup.llm.anthropic.api-key), or use waqup.llm.provider=composer for the offline extractor");
+                    + "(waqup.llm.anthropic.api-key), or use waqup.llm.provider=composer for the offline default");
         }
     }
 
     /** OpenAI's Chat Completions API, or any server that speaks it. */
-    record OpenAi(
+    public record OpenAi(
             @NotNull @DefaultValue("https://api.openai.com") String baseUrl,
             @DefaultValue("") String apiKey,
             @NotNull @DefaultValue("gpt-4o-mini") String model) {
@@ -65,7 +70,7 @@ record LlmProperties(
     }
 
     /** Anthropic's Messages API. */
-    record Anthropic(
+    public record Anthropic(
             @NotNull @DefaultValue("https://api.anthropic.com") String baseUrl,
             @DefaultValue("") String apiKey,
             @NotNull @DefaultValue("claude-3-5-haiku-latest") String model,

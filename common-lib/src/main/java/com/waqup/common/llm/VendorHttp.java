@@ -1,4 +1,4 @@
-package com.waqup.conversation.extraction;
+package com.waqup.common.llm;
 
 import java.io.InterruptedIOException;
 import java.net.http.HttpClient;
@@ -6,7 +6,7 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.function.Consumer;
 
-import com.waqup.conversation.extraction.LlmException.Reason;
+import com.waqup.common.llm.LlmException.Reason;
 import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
@@ -24,12 +24,17 @@ import org.springframework.web.client.RestClientResponseException;
  * Framework's {@link RetryTemplate} that retries only what may succeed the next time: timeouts, broken
  * connections, 429 and 5xx. A 400 or 401 is not retried.
  */
-final class VendorHttp {
+public final class VendorHttp {
 
     private final RestClient client;
     private final RetryTemplate retry;
 
-    VendorHttp(RestClient.Builder builder, String baseUrl, Duration timeout, int maxAttempts, Duration retryDelay) {
+    /** The vendor at {@code baseUrl} with the timeout and retries of {@code llm}. */
+    public VendorHttp(RestClient.Builder builder, String baseUrl, LlmProperties llm) {
+        this(builder, baseUrl, llm.timeout(), llm.maxAttempts(), llm.retryDelay());
+    }
+
+    public VendorHttp(RestClient.Builder builder, String baseUrl, Duration timeout, int maxAttempts, Duration retryDelay) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
         factory.setReadTimeout(timeout);
@@ -44,7 +49,7 @@ final class VendorHttp {
     }
 
     /** POSTs the JSON body and returns the response body, or throws {@link LlmException} after the retries. */
-    String postJson(String path, Consumer<HttpHeaders> headers, String body) {
+    public String postJson(String path, Consumer<HttpHeaders> headers, String body) {
         try {
             return retry.execute(() -> once(path, headers, body));
         } catch (RetryException e) {

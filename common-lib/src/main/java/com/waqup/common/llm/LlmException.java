@@ -1,4 +1,4 @@
-package com.waqup.conversation.extraction;
+package com.waqup.common.llm;
 
 import java.util.Locale;
 
@@ -6,9 +6,9 @@ import java.util.Locale;
  * A vendor call that did not give a usable answer. The message is ours and never contains the vendor's response
  * body (an error body can quote part of the API key or the person's message), so it is safe to log.
  */
-final class LlmException extends RuntimeException {
+public final class LlmException extends RuntimeException {
 
-    enum Reason {
+    public enum Reason {
         /** connect or read timeout */
         TIMEOUT(true),
         /** the connection failed otherwise */
@@ -28,7 +28,8 @@ final class LlmException extends RuntimeException {
             this.retryable = retryable;
         }
 
-        String tag() {
+        /** The reason as a metrics tag value. */
+        public String tag() {
             return name().toLowerCase(Locale.ROOT);
         }
     }
@@ -36,26 +37,26 @@ final class LlmException extends RuntimeException {
     private final Reason reason;
     private final int status;
 
-    LlmException(Reason reason, int status, String message, Throwable cause) {
+    public LlmException(Reason reason, int status, String message, Throwable cause) {
         super(message, cause, false, false);
         this.reason = reason;
         this.status = status;
     }
 
-    static LlmException malformed(String message) {
+    public static LlmException malformed(String message) {
         return new LlmException(Reason.MALFORMED, 0, message, null);
     }
 
-    Reason reason() {
+    public Reason reason() {
         return reason;
     }
 
     /** The HTTP status the vendor answered, or 0 when there was no HTTP answer. */
-    int status() {
+    public int status() {
         return status;
     }
 
-    boolean retryable() {
+    public boolean retryable() {
         return reason.retryable;
     }
 }
