@@ -69,6 +69,7 @@ public class ServletSecurityAutoConfiguration {
                             Roles.authority(Roles.ADMIN));
                 })
                 .oauth2ResourceServer(o -> o
+                        .bearerTokenResolver(BearerTokens.resolver())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
                         .authenticationEntryPoint(handlers)
                         .accessDeniedHandler(handlers))
