@@ -8,7 +8,6 @@ import java.util.Map;
 
 import com.waqup.audio.render.Pcm;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -22,31 +21,17 @@ import tools.jackson.databind.node.ObjectNode;
 public class ElevenLabsSynthesizer extends VendorSynthesizer {
 
     static final int SAMPLE_RATE = 22050;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final VendorHttp http;
-    private final VendorHttp listHttp;
     private final TtsProperties.ElevenLabs props;
 
     ElevenLabsSynthesizer(VendorHttp http, VendorHttp listHttp, TtsProperties tts) {
-        this.http = http;
-        this.listHttp = listHttp;
+        super("elevenlabs", SAMPLE_RATE, http, listHttp);
         this.props = tts.elevenlabs();
-    }
-
-    @Override
-    public String provider() {
-        return "elevenlabs";
     }
 
     @Override
     Map<String, String> aliases() {
         return props.voices();
-    }
-
-    @Override
-    int sampleRate() {
-        return SAMPLE_RATE;
     }
 
     static double speed(Pace pace) {
@@ -99,9 +84,5 @@ public class ElevenLabsSynthesizer extends VendorSynthesizer {
             case "irish" -> "en-IE";
             default -> "en";
         };
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 }

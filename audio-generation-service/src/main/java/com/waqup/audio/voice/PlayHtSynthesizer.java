@@ -7,7 +7,6 @@ import java.util.Map;
 
 import com.waqup.audio.render.Pcm;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -20,31 +19,17 @@ import tools.jackson.databind.node.ObjectNode;
 public class PlayHtSynthesizer extends VendorSynthesizer {
 
     static final int SAMPLE_RATE = 22050;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final VendorHttp http;
-    private final VendorHttp listHttp;
     private final TtsProperties.PlayHt props;
 
     PlayHtSynthesizer(VendorHttp http, VendorHttp listHttp, TtsProperties tts) {
-        this.http = http;
-        this.listHttp = listHttp;
+        super("playht", SAMPLE_RATE, http, listHttp);
         this.props = tts.playht();
-    }
-
-    @Override
-    public String provider() {
-        return "playht";
     }
 
     @Override
     Map<String, String> aliases() {
         return props.voices();
-    }
-
-    @Override
-    int sampleRate() {
-        return SAMPLE_RATE;
     }
 
     static double speed(Pace pace) {
@@ -95,13 +80,9 @@ public class PlayHtSynthesizer extends VendorSynthesizer {
             }
             String lang = v.path("language_code").asString(v.path("language").asString(""));
             voices.add(new Voice(namespaced(id), v.path("name").asString(id), lang.isBlank() ? null : lang,
-                    nullIfBlank(v.path("gender").asString("")), nullIfBlank(v.path("style").asString("")), provider(),
+                    blankToNull(v.path("gender").asString("")), blankToNull(v.path("style").asString("")), provider(),
                     SAMPLE_RATE, id));
         }
         return voices;
-    }
-
-    private static String nullIfBlank(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 }

@@ -2,6 +2,8 @@ package com.waqup.audio.voice;
 
 import java.util.Map;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * A TTS vendor: its voice list (one HTTP call, cached by {@link VoiceRouter}) and the configured mapping of the
  * platform voice ids to vendor voices (used only when {@code waqup.tts.provider} names this vendor). A vendor voice's
@@ -9,17 +11,45 @@ import java.util.Map;
  */
 abstract class VendorSynthesizer implements SpeechSynthesizer {
 
+    /** Vendor payloads are built and read as trees; this mapper never sees our snake_case records. */
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** Synthesis calls (with retries) and the voice-list call (one attempt: the list is cached and refreshed). */
+    final VendorHttp http;
+    final VendorHttp listHttp;
+    private final String provider;
+    private final int sampleRate;
+
+    VendorSynthesizer(String provider, int sampleRate, VendorHttp http, VendorHttp listHttp) {
+        this.provider = provider;
+        this.sampleRate = sampleRate;
+        this.http = http;
+        this.listHttp = listHttp;
+    }
+
+    @Override
+    public final String provider() {
+        return provider;
+    }
+
+    /** The sample rate of the PCM this vendor is asked for (and of its voices). */
+    final int sampleRate() {
+        return sampleRate;
+    }
+
     /** The vendor's own voice list; ids namespaced with {@link #provider()}, the vendor id as engine voice. */
     abstract java.util.List<Voice> fetchVoices() throws TtsException;
 
     /** Platform voice id → vendor voice id. */
     abstract Map<String, String> aliases();
 
-    abstract int sampleRate();
-
     /** {@code elevenlabs:21m00Tcm4TlvDq8Ikwcn} for {@code 21m00Tcm4TlvDq8Ikwcn}. */
     String namespaced(String vendorVoiceId) {
         return provider() + ":" + vendorVoiceId;
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     /** A voice of this vendor that is not (or not yet) in a fetched list: the vendor decides whether it exists. */
