@@ -8,59 +8,57 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.waqup.audio.render.Pcm;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.web.client.RestClient;
 
 /** The PlayHT adapter against a WireMock speaking PlayHT's documented v2 API. */
-class PlayHtSynthesizerTest {
+class PlayHtSynthesizerTest extends VendorSynthesizerContract {
 
     static final String VOICE = "s3://voice-cloning-zero-shot/d9ff78ba-d016-47f6-b0ef-dd630f59414e/female-cs/manifest.json";
     static final String TTS_PATH = "/api/v2/tts/stream";
-    static WireMockServer vendor;
 
-    @TempDir
-    Path dir;
-    PlayHtSynthesizer playht;
-
-    @BeforeAll
-    static void start() {
-        vendor = new WireMockServer(options().dynamicPort());
-        vendor.start();
+    @Override
+    String provider() {
+        return "playht";
     }
 
-    @AfterAll
-    static void stop() {
-        vendor.stop();
-    }
-
-    @BeforeEach
-    void setUp() {
-        vendor.resetAll();
+    @Override
+    VendorSynthesizer synthesizer(VendorHttp http, VendorHttp listHttp) {
         TtsProperties tts = new TtsProperties(null, null, null, null, null, null, null, null, null, null,
                 new TtsProperties.PlayHt(vendor.baseUrl(), "test-playht-key", "test-playht-user", null, null));
-        playht = new PlayHtSynthesizer(
-                new VendorHttp(RestClient.builder(), "playht", vendor.baseUrl(), Duration.ofSeconds(5), 3, Duration.ofMillis(10)),
-                new VendorHttp(RestClient.builder(), "playht", vendor.baseUrl(), Duration.ofSeconds(5), 1, Duration.ofMillis(1)),
-                tts);
+        return new PlayHtSynthesizer(http, listHttp, tts);
     }
 
-    Voice voice() {
-        return playht.unlisted(VOICE);
+    @Override
+    String vendorVoice() {
+        return VOICE;
+    }
+
+    @Override
+    String ttsPath() {
+        return TTS_PATH;
+    }
+
+    @Override
+    String secret() {
+        return "test-playht-key";
+    }
+
+    @Override
+    ResponseDefinitionBuilder refusedCredentials() {
+        return aResponse().withStatus(401).withHeader("Content-Type", "application/json")
+                .withBody("{\"error_message\":\"Invalid credentials\",\"error_id\":\"UNAUTHORIZED\"}");
+    }
+
+    @Override
+    ResponseDefinitionBuilder speech(double seconds) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "audio/wav").withBody(VendorAudio.wav22050(seconds));
     }
 
     @Test
@@ -69,7 +67,7 @@ class PlayHtSynthesizerTest {
         vendor.stubFor(post(urlPathEqualTo(TTS_PATH)).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "audio/wav").withBody(wav)));
 
-        Pcm pcm = playht.synthesize("I am someone who rests.", voice(), Pace.FASTER, dir);
+        Pcm pcm = synthesizer.synthesize("I am someone who rests.", voice(), Pace.FASTER, dir);
 
         assertThat(pcm.sampleRate()).isEqualTo(22050);
         assertThat(pcm.seconds()).isCloseTo(0.5, org.assertj.core.data.Offset.offset(0.01));
@@ -87,48 +85,10 @@ class PlayHtSynthesizerTest {
     }
 
     @Test
-    void shouldFailAtOnceWithoutRetryWhenTheCredentialsAreRefused() {
-        vendor.stubFor(post(urlPathEqualTo(TTS_PATH)).willReturn(aResponse().withStatus(401)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"error_message\":\"Invalid credentials\",\"error_id\":\"UNAUTHORIZED\"}")));
-
-        assertThatThrownBy(() -> playht.synthesize("Hello.", voice(), Pace.MODERATE, dir))
-                .isInstanceOfSatisfying(TtsException.class, e -> {
-                    assertThat(e.retryable()).isFalse();
-                    assertThat(e.status()).isEqualTo(401);
-                    assertThat(e.getMessage()).isEqualTo("playht answered HTTP 401").doesNotContain("test-playht-key");
-                });
-        vendor.verify(1, postRequestedFor(urlPathEqualTo(TTS_PATH)));
-    }
-
-    @Test
-    void shouldRetryATooManyRequestsAndSucceed() throws Exception {
-        vendor.stubFor(post(urlPathEqualTo(TTS_PATH)).inScenario("busy").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(429)).willSetStateTo("free"));
-        vendor.stubFor(post(urlPathEqualTo(TTS_PATH)).inScenario("busy").whenScenarioStateIs("free")
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "audio/wav").withBody(VendorAudio.wav22050(0.2))));
-
-        assertThat(playht.synthesize("Hello.", voice(), Pace.MODERATE, dir).seconds()).isGreaterThan(0.19);
-        vendor.verify(2, postRequestedFor(urlPathEqualTo(TTS_PATH)));
-    }
-
-    @Test
-    void shouldGiveUpRetryablyAfterTheBoundedRetriesOfServerErrors() {
-        vendor.stubFor(post(urlPathEqualTo(TTS_PATH)).willReturn(aResponse().withStatus(503)));
-
-        assertThatThrownBy(() -> playht.synthesize("Hello.", voice(), Pace.MODERATE, dir))
-                .isInstanceOfSatisfying(TtsException.class, e -> {
-                    assertThat(e.retryable()).isTrue();
-                    assertThat(e.status()).isEqualTo(503);
-                });
-        vendor.verify(3, postRequestedFor(urlPathEqualTo(TTS_PATH)));
-    }
-
-    @Test
     void shouldRefuseAnAnswerThatIsNotWav() {
         vendor.stubFor(post(urlPathEqualTo(TTS_PATH)).willReturn(aResponse().withStatus(200).withBody("ID3 an mp3, not asked for")));
 
-        assertThatThrownBy(() -> playht.synthesize("Hello.", voice(), Pace.MODERATE, dir))
+        assertThatThrownBy(() -> synthesizer.synthesize("Hello.", voice(), Pace.MODERATE, dir))
                 .isInstanceOfSatisfying(TtsException.class, e -> assertThat(e.retryable()).isFalse());
     }
 
@@ -143,7 +103,7 @@ class PlayHtSynthesizerTest {
                          {"id": "s3://peregrine-voices/oliver_narrative2_parrot_saad/manifest.json", "name": "Oliver",
                           "gender": "male", "language": "English (GB)", "language_code": "en-GB", "voice_engine": "PlayHT2.0"}]""")));
 
-        List<Voice> voices = playht.fetchVoices();
+        List<Voice> voices = synthesizer.fetchVoices();
 
         assertThat(voices).extracting(Voice::id).containsExactly("playht:" + VOICE,
                 "playht:s3://peregrine-voices/oliver_narrative2_parrot_saad/manifest.json");
