@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.waqup.audio.render.Pcm;
+import com.waqup.common.http.VendorHttp;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -47,7 +48,7 @@ public class ElevenLabsSynthesizer extends VendorSynthesizer {
         settings.put("stability", 0.6);
         settings.put("similarity_boost", 0.75);
         settings.put("speed", Math.round(speed(pace) * 100) / 100.0);
-        byte[] audio = http.postForBytes("/v1/text-to-speech/" + voice.engineVoice() + "?output_format=pcm_" + SAMPLE_RATE,
+        byte[] audio = post("/v1/text-to-speech/" + voice.engineVoice() + "?output_format=pcm_" + SAMPLE_RATE,
                 h -> {
                     h.set("xi-api-key", props.apiKey() == null ? "" : props.apiKey());
                     h.set("Accept", "application/octet-stream");
@@ -60,7 +61,7 @@ public class ElevenLabsSynthesizer extends VendorSynthesizer {
 
     @Override
     List<Voice> fetchVoices() throws TtsException {
-        JsonNode root = JSON.readTree(listHttp.getOnce("/v1/voices", h -> h.set("xi-api-key", props.apiKey() == null ? "" : props.apiKey())));
+        JsonNode root = JSON.readTree(list("/v1/voices", h -> h.set("xi-api-key", props.apiKey() == null ? "" : props.apiKey())));
         List<Voice> voices = new ArrayList<>();
         for (JsonNode v : root.path("voices")) {
             String id = v.path("voice_id").asString("");

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.waqup.audio.render.Pcm;
+import com.waqup.common.http.VendorHttp;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -45,7 +46,7 @@ public class PlayHtSynthesizer extends VendorSynthesizer {
         body.put("voice_engine", props.voiceEngine());
         body.put("speed", Math.round(speed(pace) * 100) / 100.0);
         body.put("sample_rate", SAMPLE_RATE);
-        byte[] wav = http.postForBytes("/api/v2/tts/stream", this::auth, JSON.writeValueAsString(body));
+        byte[] wav = post("/api/v2/tts/stream", this::auth, JSON.writeValueAsString(body));
         try {
             Pcm pcm = Pcm.fromWav(wav);
             if (pcm.sampleRate() != SAMPLE_RATE) {
@@ -65,7 +66,7 @@ public class PlayHtSynthesizer extends VendorSynthesizer {
 
     @Override
     List<Voice> fetchVoices() throws TtsException {
-        JsonNode root = JSON.readTree(listHttp.getOnce("/api/v2/voices", h -> {
+        JsonNode root = JSON.readTree(list("/api/v2/voices", h -> {
             h.set("AUTHORIZATION", props.apiKey() == null ? "" : props.apiKey());
             h.set("X-USER-ID", props.userId() == null ? "" : props.userId());
         }));

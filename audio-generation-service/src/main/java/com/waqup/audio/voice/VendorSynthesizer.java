@@ -1,7 +1,11 @@
 package com.waqup.audio.voice;
 
 import java.util.Map;
+import java.util.function.Consumer;
 
+import com.waqup.common.http.VendorException;
+import com.waqup.common.http.VendorHttp;
+import org.springframework.http.HttpHeaders;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -15,8 +19,8 @@ abstract class VendorSynthesizer implements SpeechSynthesizer {
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** Synthesis calls (with retries) and the voice-list call (one attempt: the list is cached and refreshed). */
-    final VendorHttp http;
-    final VendorHttp listHttp;
+    private final VendorHttp http;
+    private final VendorHttp listHttp;
     private final String provider;
     private final int sampleRate;
 
@@ -30,6 +34,28 @@ abstract class VendorSynthesizer implements SpeechSynthesizer {
     @Override
     public final String provider() {
         return provider;
+    }
+
+    /** POSTs a synthesis request (JSON) with retries and returns the audio bytes. */
+    byte[] post(String pathAndQuery, Consumer<HttpHeaders> headers, String json) throws TtsException {
+        try {
+            return http.postForBytes(pathAndQuery, headers, json);
+        } catch (VendorException e) {
+            throw failed(e);
+        }
+    }
+
+    /** GETs the vendor's voice list (JSON text), one attempt. */
+    String list(String path, Consumer<HttpHeaders> headers) throws TtsException {
+        try {
+            return listHttp.getOnce(path, headers);
+        } catch (VendorException e) {
+            throw failed(e);
+        }
+    }
+
+    private static TtsException failed(VendorException e) {
+        return new TtsException(e.getMessage(), e.retryable(), e.status(), null);
     }
 
     /** The sample rate of the PCM this vendor is asked for (and of its voices). */

@@ -14,6 +14,7 @@ import java.util.List;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.waqup.audio.render.Pcm;
+import com.waqup.common.http.VendorHttp;
 import org.junit.jupiter.api.Test;
 
 /** The ElevenLabs adapter against a WireMock speaking ElevenLabs' documented API. */

@@ -15,6 +15,7 @@ import java.util.List;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.waqup.audio.render.Pcm;
+import com.waqup.common.http.VendorHttp;
 import org.junit.jupiter.api.Test;
 
 /** The PlayHT adapter against a WireMock speaking PlayHT's documented v2 API. */

@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.waqup.common.http.VendorHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

@@ -7,10 +7,12 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import com.waqup.common.http.VendorHttp;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.StringUtils;
 import org.springframework.validation.annotation.Validated;
+import org.springframework.web.client.RestClient;
 
 /**
  * Which LLM (if any) a service calls, and how it is reached (docs/llm.md): conversation-service's slot extractor
@@ -25,7 +27,7 @@ import org.springframework.validation.annotation.Validated;
  * @param provider    {@code composer} (no LLM: the service's offline default), {@code openai} or {@code anthropic}
  * @param timeout     connect and read timeout of one vendor call
  * @param maxAttempts calls per request, first one included, when the vendor times out or answers 429/5xx
- * @param retryDelay  pause before the first retry (doubling after that, at most four times this)
+ * @param retryDelay  pause before the first retry (doubling after that, at most eight times this)
  */
 @ConfigurationProperties("waqup.llm")
 @Validated
@@ -55,6 +57,16 @@ public record LlmProperties(
             throw new IllegalArgumentException("waqup.llm.provider=anthropic needs an API key: set ANTHROPIC_API_KEY "
                     + "(waqup.llm.anthropic.api-key), or use waqup.llm.provider=composer for the offline default");
         }
+    }
+
+    /** The HTTP client of {@code vendor} (openai or anthropic) with this configuration's timeout and retries. */
+    public VendorHttp vendorHttp(RestClient.Builder builder, Provider vendor) {
+        String baseUrl = switch (vendor) {
+            case OPENAI -> openai.baseUrl();
+            case ANTHROPIC -> anthropic.baseUrl();
+            case COMPOSER -> throw new IllegalArgumentException("the composer calls no vendor");
+        };
+        return new VendorHttp(builder, vendor.code(), baseUrl, timeout, maxAttempts, retryDelay);
     }
 
     /** OpenAI's Chat Completions API, or any server that speaks it. */

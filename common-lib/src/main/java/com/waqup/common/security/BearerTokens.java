@@ -34,7 +34,7 @@ public final class BearerTokens {
     }
 
     /** RFC 6750 {@code b64token}: {@code [A-Za-z0-9-._~+/]+=*} from {@code from} to the end of {@code s}. */
-    public static boolean isB64Token(String s, int from) {
+    private static boolean isB64Token(String s, int from) {
         int i = from;
         while (i < s.length() && isTokenChar(s.charAt(i))) {
             i++;

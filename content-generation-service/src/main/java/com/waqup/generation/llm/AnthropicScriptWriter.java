@@ -1,8 +1,8 @@
 package com.waqup.generation.llm;
 
-import com.waqup.common.llm.LlmException;
+import com.waqup.common.http.VendorException;
 import com.waqup.common.llm.LlmProperties;
-import com.waqup.common.llm.VendorHttp;
+import com.waqup.common.http.VendorHttp;
 import com.waqup.generation.script.InvalidScriptException;
 import com.waqup.generation.script.Script;
 import com.waqup.generation.script.ScriptReader;
@@ -56,7 +56,7 @@ final class AnthropicScriptWriter implements ScriptWriter {
                 h.set("x-api-key", config.apiKey());
                 h.set("anthropic-version", config.version());
             }, ScriptPrompt.JSON.writeValueAsString(body));
-        } catch (LlmException e) {
+        } catch (VendorException e) {
             throw new ScriptWriterException("the Anthropic call failed: " + e.getMessage(), e);
         }
         try {

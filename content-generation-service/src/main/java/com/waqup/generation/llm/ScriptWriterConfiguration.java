@@ -1,7 +1,6 @@
 package com.waqup.generation.llm;
 
 import com.waqup.common.llm.LlmProperties;
-import com.waqup.common.llm.VendorHttp;
 import com.waqup.generation.script.ComposerScriptWriter;
 import com.waqup.generation.script.ScriptWriter;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -27,12 +26,12 @@ class ScriptWriterConfiguration {
     @Bean
     @ConditionalOnProperty(name = "waqup.llm.provider", havingValue = "openai")
     ScriptWriter openAiScriptWriter(LlmProperties llm, RestClient.Builder rest) {
-        return new OpenAiScriptWriter(new VendorHttp(rest, llm.openai().baseUrl(), llm), llm.openai());
+        return new OpenAiScriptWriter(llm.vendorHttp(rest, LlmProperties.Provider.OPENAI), llm.openai());
     }
 
     @Bean
     @ConditionalOnProperty(name = "waqup.llm.provider", havingValue = "anthropic")
     ScriptWriter anthropicScriptWriter(LlmProperties llm, RestClient.Builder rest) {
-        return new AnthropicScriptWriter(new VendorHttp(rest, llm.anthropic().baseUrl(), llm), llm.anthropic());
+        return new AnthropicScriptWriter(llm.vendorHttp(rest, LlmProperties.Provider.ANTHROPIC), llm.anthropic());
     }
 }

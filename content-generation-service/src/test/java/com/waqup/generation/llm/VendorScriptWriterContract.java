@@ -1,7 +1,6 @@
 package com.waqup.generation.llm;
 
 import com.waqup.common.llm.LlmProperties;
-import com.waqup.common.llm.VendorHttp;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -68,12 +67,12 @@ abstract class VendorScriptWriterContract {
     }
 
     static ScriptWriter openAi(LlmProperties properties) {
-        return new OpenAiScriptWriter(new VendorHttp(RestClient.builder(), properties.openai().baseUrl(), properties),
+        return new OpenAiScriptWriter(properties.vendorHttp(RestClient.builder(), LlmProperties.Provider.OPENAI),
                 properties.openai());
     }
 
     static ScriptWriter anthropic(LlmProperties properties) {
-        return new AnthropicScriptWriter(new VendorHttp(RestClient.builder(), properties.anthropic().baseUrl(), properties),
+        return new AnthropicScriptWriter(properties.vendorHttp(RestClient.builder(), LlmProperties.Provider.ANTHROPIC),
                 properties.anthropic());
     }
 

@@ -1,8 +1,8 @@
 package com.waqup.conversation.extraction;
 
-import com.waqup.common.llm.LlmException;
+import com.waqup.common.http.VendorException;
 import com.waqup.common.llm.LlmProperties;
-import com.waqup.common.llm.VendorHttp;
+import com.waqup.common.http.VendorHttp;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -64,20 +64,20 @@ final class AnthropicClient implements LlmClient {
         try {
             message = json.readTree(response);
         } catch (JacksonException e) {
-            throw LlmException.malformed("the response is not JSON");
+            throw VendorException.malformed("the response is not JSON");
         }
         if ("max_tokens".equals(message.path("stop_reason").asString(""))) {
-            throw LlmException.malformed("the answer was cut off");
+            throw VendorException.malformed("the answer was cut off");
         }
         for (JsonNode block : message.path("content")) {
             if ("tool_use".equals(block.path("type").asString("")) && toolName.equals(block.path("name").asString(""))) {
                 JsonNode input = block.path("input");
                 if (!input.isObject()) {
-                    throw LlmException.malformed("the tool_use input is not a JSON object");
+                    throw VendorException.malformed("the tool_use input is not a JSON object");
                 }
                 return input;
             }
         }
-        throw LlmException.malformed("the response has no tool_use block for " + toolName);
+        throw VendorException.malformed("the response has no tool_use block for " + toolName);
     }
 }

@@ -1,6 +1,6 @@
 package com.waqup.conversation.extraction;
 
-import com.waqup.common.llm.LlmException;
+import com.waqup.common.http.VendorException;
 import java.util.List;
 import java.util.Locale;
 
@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
  * Checks and repairs the model's answer before the dialogue sees it (docs/llm.md):
  * <ul>
  * <li>the answer must be an object with {@code slots} (an object), {@code command} (a string), {@code correction}
- * and {@code crisis} (booleans); anything else is {@link LlmException.Reason#MALFORMED}, a vendor failure;</li>
+ * and {@code crisis} (booleans); anything else is {@link VendorException.Reason#MALFORMED}, a vendor failure;</li>
  * <li>a slot value that is not one of the {@link Lexicon}'s keys (after trimming, lower-casing and spaces to
  * underscores), or of the wrong type, is dropped (null); a slot that is absent is null;</li>
  * <li>{@code duration_seconds} must be a whole number of seconds from 1 to 86400, else it is dropped (the dialogue
@@ -31,20 +31,20 @@ final class ExtractionReader {
 
     static Extraction read(JsonNode answer) {
         if (answer == null || !answer.isObject()) {
-            throw LlmException.malformed("the answer is not a JSON object");
+            throw VendorException.malformed("the answer is not a JSON object");
         }
         JsonNode slotsNode = answer.get(ExtractionPrompt.SLOTS);
         JsonNode command = answer.get(ExtractionPrompt.COMMAND);
         JsonNode correction = answer.get(ExtractionPrompt.CORRECTION);
         JsonNode crisis = answer.get(ExtractionPrompt.CRISIS);
         if (slotsNode == null || !slotsNode.isObject()) {
-            throw LlmException.malformed("the answer has no slots object");
+            throw VendorException.malformed("the answer has no slots object");
         }
         if (command == null || !command.isString()) {
-            throw LlmException.malformed("the answer has no command");
+            throw VendorException.malformed("the answer has no command");
         }
         if (correction == null || !correction.isBoolean() || crisis == null || !crisis.isBoolean()) {
-            throw LlmException.malformed("the answer has no correction or crisis flag");
+            throw VendorException.malformed("the answer has no correction or crisis flag");
         }
         Slots slots = new Slots();
         slots.intent = key(slotsNode.get("intent"), Lexicon.INTENTS);

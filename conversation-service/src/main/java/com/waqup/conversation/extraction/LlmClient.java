@@ -1,13 +1,13 @@
 package com.waqup.conversation.extraction;
 
-import com.waqup.common.llm.LlmException;
+import com.waqup.common.http.VendorException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The port to a vendor's model: one system prompt, one user message, and the JSON Schema the answer must follow.
  * Adapters ({@link OpenAiClient}, {@link AnthropicClient}) use the vendor's own way of forcing structured output,
- * time out, retry what is worth retrying, and throw {@link LlmException} for everything else.
+ * time out, retry what is worth retrying, and throw {@link VendorException} for everything else.
  */
 interface LlmClient {
 
@@ -16,7 +16,7 @@ interface LlmClient {
 
     /**
      * @return the model's answer, a JSON object (not yet checked against the schema: the caller validates)
-     * @throws LlmException when the vendor cannot be reached, times out, refuses, or answers something that is not a
+     * @throws VendorException when the vendor cannot be reached, times out, refuses, or answers something that is not a
      *                      JSON object, after the retries
      */
     JsonNode completeJson(String system, String user, StructuredOutput output);

@@ -1,7 +1,6 @@
 package com.waqup.conversation.extraction;
 
 import com.waqup.common.llm.LlmProperties;
-import com.waqup.common.llm.VendorHttp;
 import com.waqup.conversation.dialogue.LexiconExtractor;
 import com.waqup.conversation.dialogue.SlotExtractor;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,7 +32,7 @@ class LlmConfiguration {
     @ConditionalOnProperty(name = "waqup.llm.provider", havingValue = "openai")
     SlotExtractor openAiSlotExtractor(LlmProperties llm, RestClient.Builder rest, ObjectProvider<MeterRegistry> meters) {
         LlmProperties.OpenAi openai = llm.openai();
-        return extractor(new OpenAiClient(http(rest, openai.baseUrl(), llm), VENDOR_JSON, openai), meters);
+        return extractor(new OpenAiClient(llm.vendorHttp(rest, LlmProperties.Provider.OPENAI), VENDOR_JSON, openai), meters);
     }
 
     @Bean
@@ -41,11 +40,7 @@ class LlmConfiguration {
     @ConditionalOnProperty(name = "waqup.llm.provider", havingValue = "anthropic")
     SlotExtractor anthropicSlotExtractor(LlmProperties llm, RestClient.Builder rest, ObjectProvider<MeterRegistry> meters) {
         LlmProperties.Anthropic anthropic = llm.anthropic();
-        return extractor(new AnthropicClient(http(rest, anthropic.baseUrl(), llm), VENDOR_JSON, anthropic), meters);
-    }
-
-    private static VendorHttp http(RestClient.Builder rest, String baseUrl, LlmProperties llm) {
-        return new VendorHttp(rest, baseUrl, llm);
+        return extractor(new AnthropicClient(llm.vendorHttp(rest, LlmProperties.Provider.ANTHROPIC), VENDOR_JSON, anthropic), meters);
     }
 
     private static LlmSlotExtractor extractor(LlmClient client, ObjectProvider<MeterRegistry> meters) {

@@ -1,6 +1,6 @@
 package com.waqup.conversation.extraction;
 
-import com.waqup.common.llm.LlmException;
+import com.waqup.common.http.VendorException;
 import com.waqup.conversation.dialogue.ContentType;
 import com.waqup.conversation.dialogue.DialogueState;
 import com.waqup.conversation.dialogue.Extraction;
@@ -46,7 +46,7 @@ public class LlmSlotExtractor implements SlotExtractor {
         try {
             llm = ExtractionReader.read(client.completeJson(ExtractionPrompt.SYSTEM,
                     ExtractionPrompt.user(json, message, type, state), ExtractionPrompt.OUTPUT));
-        } catch (LlmException e) {
+        } catch (VendorException e) {
             return fallback(lexicon, e.reason().tag(), e.status(), e.getMessage());
         } catch (RuntimeException e) {
             // never e.getMessage(): a library's message may quote the request

@@ -1,8 +1,8 @@
 package com.waqup.conversation.extraction;
 
-import com.waqup.common.llm.LlmException;
+import com.waqup.common.http.VendorException;
 import com.waqup.common.llm.LlmProperties;
-import com.waqup.common.llm.VendorHttp;
+import com.waqup.common.http.VendorHttp;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -61,22 +61,22 @@ final class OpenAiClient implements LlmClient {
             JsonNode choice = json.readTree(response).path("choices").path(0);
             JsonNode message = choice.path("message");
             if (message.hasNonNull("refusal")) {
-                throw LlmException.malformed("the model refused to answer");
+                throw VendorException.malformed("the model refused to answer");
             }
             if ("length".equals(choice.path("finish_reason").asString(""))) {
-                throw LlmException.malformed("the answer was cut off");
+                throw VendorException.malformed("the answer was cut off");
             }
             JsonNode content = message.path("content");
             if (!content.isString()) {
-                throw LlmException.malformed("the response has no choices[0].message.content");
+                throw VendorException.malformed("the response has no choices[0].message.content");
             }
             JsonNode answer = json.readTree(content.stringValue());
             if (!answer.isObject()) {
-                throw LlmException.malformed("the content is not a JSON object");
+                throw VendorException.malformed("the content is not a JSON object");
             }
             return answer;
         } catch (JacksonException e) {
-            throw LlmException.malformed("the response or its content is not JSON");
+            throw VendorException.malformed("the response or its content is not JSON");
         }
     }
 }

@@ -1,6 +1,6 @@
 package com.waqup.conversation.extraction;
 
-import com.waqup.common.llm.LlmException;
+import com.waqup.common.http.VendorException;
 import com.waqup.conversation.dialogue.Extraction;
 import com.waqup.conversation.dialogue.Extraction.Command;
 import com.waqup.conversation.dialogue.Lexicon;
@@ -100,7 +100,7 @@ class ExtractionReaderTest {
             "{\"slots\":{},\"command\":\"NONE\",\"correction\":false,\"crisis\":\"no\"}" })
     void shouldRejectAnAnswerWithoutTheRequiredFields(String answer) {
         assertThatThrownBy(() -> ExtractionReader.read(json(answer)))
-                .isInstanceOfSatisfying(LlmException.class, e -> assertThat(e.reason()).isEqualTo(LlmException.Reason.MALFORMED));
+                .isInstanceOfSatisfying(VendorException.class, e -> assertThat(e.reason()).isEqualTo(VendorException.Reason.MALFORMED));
     }
 
     @Test

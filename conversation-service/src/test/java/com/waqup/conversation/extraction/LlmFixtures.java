@@ -1,6 +1,6 @@
 package com.waqup.conversation.extraction;
 
-import com.waqup.common.llm.VendorHttp;
+import com.waqup.common.http.VendorHttp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -40,7 +40,7 @@ final class LlmFixtures {
     }
 
     static VendorHttp http(String baseUrl) {
-        return new VendorHttp(RestClient.builder(), baseUrl, TIMEOUT, 2, Duration.ofMillis(10));
+        return new VendorHttp(RestClient.builder(), "vendor", baseUrl, TIMEOUT, 2, Duration.ofMillis(10));
     }
 
     static LlmSlotExtractor extractor(LlmClient client, MeterRegistry meters) {
