@@ -2,9 +2,10 @@
 # One Dockerfile for every waQup service (see docs/deployment.md):
 #   docker build --build-arg MODULE=credit-service --build-arg PORT=8086 -t waqup/credit-service .
 #   docker build --build-arg MODULE=audio-generation-service --build-arg PORT=8084 \
-#                --build-arg RUNTIME_PACKAGES="espeak-ng ffmpeg" -t waqup/audio-generation-service .
+#                --build-arg RUNTIME_PACKAGES="espeak-ng ffmpeg festival festvox-us-slt-hts festvox-kallpc16k flite" -t waqup/audio-generation-service .
 # MODULE           the Maven module to build and run (required)
-# PORT             the port the image listens on, health-checks and exposes: pass the module's port (default 8080)
+# PORT             the port the image listens on and exposes: pass the module's port (default 8080); Actuator listens on
+#                  PORT + 1000 (MANAGEMENT_PORT), which the health check asks and which is not exposed
 # RUNTIME_PACKAGES extra Debian/Ubuntu packages the service needs at run time (the TTS tools for audio-generation)
 
 ARG JDK_IMAGE=eclipse-temurin:25-jdk

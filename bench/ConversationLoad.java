@@ -11,12 +11,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Load for a conversation turn through the gateway (issue #6): registers N people, then runs N concurrent
+ * Load for a conversation turn through the gateway: registers N people, then runs N concurrent
  * sessions. Each client starts a ritual conversation and sends a short script of realistic turns; the third one
  * reaches Confirmation (the card, which asks credit-service for the quote), the fourth corrects the length at
  * Confirmation (the card again); then the client starts a new session. Only the message turns are measured
@@ -254,7 +256,7 @@ public class ConversationLoad extends LoadSupport {
         for (String[] turn : SCRIPT) {
             long think = thinkMs;
             if (think > 0) { // uniform in [T/2, 3T/2): people do not answer in step (a fixed pause would send bursts)
-                Thread.sleep(think / 2 + java.util.concurrent.ThreadLocalRandom.current().nextLong(think));
+                Thread.sleep(think / 2 + ThreadLocalRandom.current().nextLong(think));
             }
             if (phase == DONE) {
                 return;
@@ -294,7 +296,7 @@ public class ConversationLoad extends LoadSupport {
         return m.group(1);
     }
 
-    static long[] merge(Stats[] stats, java.util.function.Function<Stats, Samples> which) {
+    static long[] merge(Stats[] stats, Function<Stats, Samples> which) {
         int total = 0;
         for (Stats s : stats) {
             total += which.apply(s).n;

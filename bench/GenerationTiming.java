@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -19,7 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Time from confirm to ready (issue #7): for each case, a person converses through the gateway until the
+ * Time from confirm to ready: for each case, a person converses through the gateway until the
  * Confirmation card, then {@code POST /api/v1/conversation/complete}; the clock runs from that request until
  * {@code GET /api/v1/generations/{id}} says {@code ready}. The item is then read from the library and its audio
  * downloaded through the pre-signed URL and measured with ffprobe, so the figure is for a finished, playable item.
@@ -29,7 +30,8 @@ import java.util.regex.Pattern;
  * <pre>java bench/GenerationTiming.java --url http://127.0.0.1:18280 --user-url http://127.0.0.1:18281
  *      --credit-url http://127.0.0.1:18286 --runs 3</pre>
  * Options: --runs N (3 per case), --target-s T (15: the 5-minute meditation's target, printed, never asserted),
- * --service-secret S (local-dev-service-secret), --out DIR (for the downloaded audio).
+ * --service-secret S (local-dev-service-secret), --out DIR (for the downloaded audio: the last run of each case is kept
+ * there as practice-{case}.mp3 with its script as practice-{case}.txt, for bench/voice-quality.sh practice).
  * The last lines are machine-readable: {@code RESULT case=... key=value ...}, one per case.
  */
 public class GenerationTiming {
@@ -142,7 +144,10 @@ public class GenerationTiming {
             throw new IllegalStateException("audio download answered " + download.statusCode());
         }
         double audio = ffprobeSeconds(mp3);
-        Files.deleteIfExists(mp3);
+        // the practice as the platform delivered it, kept (one per case) for bench/voice-quality.sh practice
+        Files.move(mp3, out.resolve("practice-" + c.name() + ".mp3"), StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(out.resolve("practice-" + c.name() + ".txt"), jsonText(find("\"content_text\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"", item)),
+                StandardCharsets.UTF_8);
         return new double[] { ready, audio, library };
     }
 
@@ -165,6 +170,28 @@ public class GenerationTiming {
         send("POST", o.getOrDefault("credit-url", "http://127.0.0.1:18286") + "/internal/credits/grants", serviceToken,
                 "{\"user_id\":\"" + userId + "\",\"amount\":" + amount + ",\"reason\":\"benchmark\",\"idempotency_key\":\"bench-"
                         + UUID.randomUUID() + "\"}", 200, 201);
+    }
+
+    /** A JSON string's body as text (the escapes the services write: quotes, backslashes, newlines, \\uXXXX). */
+    static String jsonText(String body) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < body.length(); i++) {
+            char ch = body.charAt(i);
+            if (ch != '\\' || i + 1 >= body.length()) {
+                text.append(ch);
+                continue;
+            }
+            char e = body.charAt(++i);
+            switch (e) {
+                case 'n', 'r', 't' -> text.append(' ');
+                case 'u' -> {
+                    text.append((char) Integer.parseInt(body.substring(i + 1, i + 5), 16));
+                    i += 4;
+                }
+                default -> text.append(e);
+            }
+        }
+        return text.toString();
     }
 
     static double ffprobeSeconds(Path file) throws IOException, InterruptedException {

@@ -15,7 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Load for credit-service's internal API (issue #5): N concurrent clients, each one looping "place a hold for a
+ * Load for credit-service's internal API: N concurrent clients, each one looping "place a hold for a
  * fresh job id, then capture it", first to warm the service up, then for D measured seconds. Prints pairs/s,
  * p50/p99 of a pair (hold + capture, client side) and of each call, the errors, and (with --cpu) the CPU time
  * the named processes spent per pair in the measured window.

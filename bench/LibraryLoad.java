@@ -5,8 +5,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,7 +18,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
 
 /**
- * Read load on the library through the gateway (issue #8), open loop: requests are due at a fixed rate whatever the
+ * Read load on the library through the gateway, open loop: requests are due at a fixed rate whatever the
  * answers do (handed to a pool of {@value #SENDERS} threads, each with its own keep-alive connection,
  * {@link LoadSupport.Wire}), and each latency is measured from the moment the request was due, so a stall (or a
  * request waiting for a free sender) shows in the percentiles instead of slowing the load down (no coordinated
@@ -36,7 +40,7 @@ public class LibraryLoad extends LoadSupport {
     /** Concurrent connections of the paced phases: far more than 500 req/s at a few ms each keeps busy. */
     static final int SENDERS = Integer.getInteger("senders", 64);
 
-    record Result(long[] latenciesMicros, long ok, long errors, double seconds, java.util.Map<String, Long> errorKinds) {
+    record Result(long[] latenciesMicros, long ok, long errors, double seconds, Map<String, Long> errorKinds) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -61,7 +65,7 @@ public class LibraryLoad extends LoadSupport {
         // fill the cache: one read of every id, 8 at a time
         long fillErrors = 0;
         try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
-            List<java.util.concurrent.Future<Integer>> done = new ArrayList<>();
+            List<Future<Integer>> done = new ArrayList<>();
             for (String id : ids) {
                 done.add(pool.submit(() -> http.get().get("/api/v1/content/" + id, token).status()));
             }
@@ -106,7 +110,7 @@ public class LibraryLoad extends LoadSupport {
         Arrays.fill(latencies, -1);
         AtomicLong ok = new AtomicLong();
         AtomicLong errors = new AtomicLong();
-        java.util.concurrent.ConcurrentHashMap<String, Long> kinds = new java.util.concurrent.ConcurrentHashMap<>();
+        ConcurrentHashMap<String, Long> kinds = new ConcurrentHashMap<>();
         long interval = 1_000_000_000L / rate;
         long start = System.nanoTime() + 50_000_000L;
         try (ExecutorService threads = Executors.newFixedThreadPool(SENDERS)) {
@@ -143,7 +147,7 @@ public class LibraryLoad extends LoadSupport {
         System.out.printf(Locale.ROOT, "    (client dispatch delay, due -> sender writing: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms)%n",
                 percentile(d, 50), percentile(d, 95), percentile(d, 99));
         return new Result(Arrays.stream(latencies).filter(l -> l >= 0).sorted().toArray(), ok.get(), errors.get(), elapsed,
-                new java.util.TreeMap<>(kinds));
+                new TreeMap<>(kinds));
     }
 
     /** {@code clients} loops sending back to back for {@code seconds}: throughput and service latency. */
@@ -152,7 +156,7 @@ public class LibraryLoad extends LoadSupport {
         AtomicLong ok = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         AtomicLong counter = new AtomicLong();
-        java.util.concurrent.ConcurrentLinkedQueue<Long> latencies = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         long start = System.nanoTime();
         try (ExecutorService threads = Executors.newFixedThreadPool(clients)) {
             for (int c = 0; c < clients; c++) {
@@ -176,7 +180,7 @@ public class LibraryLoad extends LoadSupport {
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         return new Result(latencies.stream().mapToLong(Long::longValue).sorted().toArray(), ok.get(), errors.get(), elapsed,
-                java.util.Map.of());
+                Map.of());
     }
 
     /** In ms, of sorted microseconds; NaN when there are none. */

@@ -1,8 +1,18 @@
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.EOFException;
+import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,18 +69,18 @@ abstract class LoadSupport {
      * headers and a Content-Length or chunked body. Not thread-safe: one per worker thread. After an I/O error the
      * socket is closed and the next request opens a new one.
      */
-    static final class Wire implements java.io.Closeable {
+    static final class Wire implements Closeable {
         record Response(int status, byte[] body) {
             String text() {
-                return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+                return new String(body, StandardCharsets.UTF_8);
             }
         }
 
         private final String host;
         private final int port;
-        private java.net.Socket socket;
-        private java.io.BufferedInputStream in;
-        private java.io.OutputStream out;
+        private Socket socket;
+        private BufferedInputStream in;
+        private OutputStream out;
 
         Wire(String baseUrl) {
             URI u = URI.create(baseUrl);
@@ -87,7 +97,7 @@ abstract class LoadSupport {
         }
 
         Response send(String method, String path, String token, String json) throws IOException {
-            byte[] body = json == null ? null : json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] body = json == null ? null : json.getBytes(StandardCharsets.UTF_8);
             StringBuilder head = new StringBuilder(256).append(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: ")
                     .append(host).append(':').append(port).append("\r\nAccept: application/json\r\n");
             if (token != null) {
@@ -99,14 +109,14 @@ abstract class LoadSupport {
             head.append("\r\n");
             try {
                 if (socket == null) {
-                    socket = new java.net.Socket();
+                    socket = new Socket();
                     socket.setTcpNoDelay(true);
-                    socket.connect(new java.net.InetSocketAddress(host, port), 5000);
+                    socket.connect(new InetSocketAddress(host, port), 5000);
                     socket.setSoTimeout(10_000);
-                    in = new java.io.BufferedInputStream(socket.getInputStream(), 16384);
-                    out = new java.io.BufferedOutputStream(socket.getOutputStream(), 8192);
+                    in = new BufferedInputStream(socket.getInputStream(), 16384);
+                    out = new BufferedOutputStream(socket.getOutputStream(), 8192);
                 }
-                out.write(head.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
                 if (body != null) {
                     out.write(body);
                 }
@@ -138,7 +148,7 @@ abstract class LoadSupport {
                     default -> { }
                 }
             }
-            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
             if (chunked) {
                 for (long size = Long.parseLong(line().split(";")[0].trim(), 16); size > 0;
                         size = Long.parseLong(line().split(";")[0].trim(), 16)) {
@@ -162,7 +172,7 @@ abstract class LoadSupport {
             StringBuilder b = new StringBuilder(64);
             for (int c = in.read(); c != '\n'; c = in.read()) {
                 if (c < 0) {
-                    throw new java.io.EOFException("connection closed by the server");
+                    throw new EOFException("connection closed by the server");
                 }
                 if (c != '\r') {
                     b.append((char) c);
@@ -334,8 +344,8 @@ abstract class LoadSupport {
 
         static long postgres() {
             long t = 0;
-            java.io.File[] procs = new java.io.File("/proc").listFiles((d, n) -> n.chars().allMatch(Character::isDigit));
-            for (java.io.File p : procs == null ? new java.io.File[0] : procs) {
+            File[] procs = new File("/proc").listFiles((d, n) -> n.chars().allMatch(Character::isDigit));
+            for (File p : procs == null ? new File[0] : procs) {
                 if (!"postgres".equals(comm(p.getName()))) {
                     continue;
                 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Conversation turn latency benchmark (issue #6).
+# Conversation turn latency benchmark: a turn through the gateway at 20 concurrent sessions.
 #
 # Measures, in one run on this machine and over loopback only, p50/p95/p99 latency and turns/s of a
 # conversation message turn (POST /api/v1/conversation/message) through the gateway, with the offline
@@ -25,12 +25,12 @@
 #                 BENCH_THINK_MS (1000; 0 skips the paced phase) BENCH_TARGET_MS (30)
 #                 BENCH_GATEWAY_PORT (18080) BENCH_USER_PORT (18081) BENCH_CONVERSATION_PORT (18082)
 #                 BENCH_GENERATION_PORT (18083) BENCH_CREDIT_PORT (18086) BENCH_MAX_SECONDS (600, watchdog once
-#                 the jars exist) BENCH_OUT (bench/.out) BENCH_JFR (0; 1 = a JFR profile per service) JAVA_HOME (Temurin 25)
+#                 the jars exist) BENCH_OUT (bench/.out) BENCH_JFR (0; 1 = a JFR profile per service) JAVA_HOME (yours; else Temurin 25; else java on PATH)
 # Started processes (five JVMs) are stopped on exit; logs and raw outputs stay in $BENCH_OUT/conversation-turn.
 set -euo pipefail
 
 # shellcheck source=bench/lib.sh
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"   # ROOT, JAVA_HOME (Temurin 25 unless set), JAVA, shared functions
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"   # ROOT, JAVA_HOME, JAVA, shared functions (scripts/lib.sh)
 
 SECONDS_MEASURED="${BENCH_SECONDS:-20}"
 WARMUP="${BENCH_WARMUP:-10}"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Credit ledger benchmark (issue #5).
+# Credit ledger benchmark: hold+capture pairs per second against pgbench on the same PostgreSQL.
 #
 # Measures, in one run on this machine and over loopback only:
 #   (a) hold+capture pairs per second through credit-service's internal API
@@ -12,11 +12,9 @@
 # script exits non-zero otherwise; it also exits non-zero when a ledger call failed). Figures are printed, never
 # asserted.
 #
-# Known result (docs/benchmarks-credit-conversation.md): as shipped, credit-service stalls from ~10 concurrent
-# requests on (the outbox relay asks for a second pooled connection in afterCompletion while the request still holds
-# its first: Hikari pool 10, 3 s timeout), so the 16/64-client runs show ~0 pairs/s and 500s;
-# BENCH_CREDIT_ENV="SERVER_TOMCAT_THREADS_MAX=8" keeps the request threads below the pool size and shows what the
-# ledger itself does.
+# Current figures, what limits them and how to read a run: docs/benchmarks-credit-conversation.md. With the outbox
+# relay running after commit on its own executor (common-lib), every client count runs as shipped; BENCH_CREDIT_ENV
+# (e.g. "SERVER_TOMCAT_THREADS_MAX=8") remains for comparing credit-service settings.
 #
 # Usage: bench/credit-ledger.sh
 # Tunables (env): BENCH_SECONDS (12, per ledger run) BENCH_WARMUP / BENCH_WARMUP_MAX (10 / 30 s before the first
@@ -27,12 +25,12 @@
 #                 BENCH_CREDIT_ENV (extra VAR=value settings for credit-service, space-separated; empty = as shipped,
 #                 e.g. "SERVER_TOMCAT_THREADS_MAX=8", see docs/benchmarks-credit-conversation.md)
 #                 BENCH_USER_PORT (18081) BENCH_CREDIT_PORT (18086) BENCH_MAX_SECONDS (178, watchdog once the
-#                 jars exist) BENCH_OUT (bench/.out) JAVA_HOME (Temurin 25)
+#                 jars exist) BENCH_OUT (bench/.out) JAVA_HOME (yours; else Temurin 25; else java on PATH)
 # Started processes (two JVMs) are stopped on exit; logs and raw outputs stay in $BENCH_OUT/credit-ledger.
 set -euo pipefail
 
 # shellcheck source=bench/lib.sh
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"   # ROOT, JAVA_HOME (Temurin 25 unless set), JAVA, shared functions
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"   # ROOT, JAVA_HOME, JAVA, shared functions (scripts/lib.sh)
 
 SECONDS_PER_RUN="${BENCH_SECONDS:-12}"
 WARMUP="${BENCH_WARMUP:-10}"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Gateway overhead benchmark (issue #4).
+# Gateway overhead benchmark: a request through gateway-service against direct and through nginx.
 #
 # Measures, in one run on this machine and over loopback only, requests/s and p50/p99 latency of the
 # trivial authenticated GET /api/v1/users/me (profile served from user-service's Redis cache):
@@ -13,8 +13,9 @@
 # Tunables (env): BENCH_DURATION (15s) BENCH_CONNECTIONS (16) BENCH_THREADS (2)
 #                 BENCH_WARMUP_MIN / BENCH_WARMUP_MAX (10 / 120 seconds per target, in 5 s windows)
 #                 BENCH_MAX_SECONDS (420, watchdog once the jars exist) BENCH_OUT (bench/.out)
+#                 BENCH_STARTUP_TIMEOUT (90 seconds per JVM) BENCH_MGMT_OFFSET (1000: Actuator port = API port + this)
 #                 BENCH_USER_PORT (18581) BENCH_GATEWAY_PORT (18580) BENCH_NGINX_PORT (18582)
-#                 BENCH_DB_SCHEMA (bench_users) JAVA_HOME (Temurin 25)
+#                 BENCH_DB_SCHEMA (bench_users) JAVA_HOME (yours; else Temurin 25; else java on PATH)
 # A run takes about 4 minutes here: ~35 s start-up, ~2.5 min warm-up (mostly the gateway's JIT), 45 s measuring.
 # Besides wrk's figures it prints the CPU time each process spent per request (from /proc/<pid>/stat), which
 # is less sensitive than throughput to other load on a shared 2-core machine.
@@ -22,7 +23,7 @@
 set -euo pipefail
 
 # shellcheck source=bench/lib.sh
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"   # ROOT, JAVA_HOME (Temurin 25 unless set), JAVA, shared functions
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"   # ROOT, JAVA_HOME, JAVA, shared functions (scripts/lib.sh)
 
 DURATION="${BENCH_DURATION:-15s}"
 # The JVMs need tens of thousands of requests before C2 has compiled the hot paths: each target is warmed up
@@ -45,7 +46,7 @@ RATE_LIMIT="1000000,2000000"
 BENCH_EMAIL="gateway-bench@bench.waqup.local"
 BENCH_PASSWORD="Wrk-loopback-measure-7319"
 PATH_ME="/api/v1/users/me"
-STARTUP_TIMEOUT=90                             # seconds per JVM
+STARTUP_TIMEOUT="${BENCH_STARTUP_TIMEOUT:-90}"   # seconds per JVM
 MODULES=(user-service gateway-service)
 PORT_OF=([user-service]=$USER_PORT [gateway-service]=$GATEWAY_PORT [nginx]=$NGINX_PORT)
 CHECK_PORT_OWNER=1                             # our own JVM must be the one answering on its port

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Generation benchmark (issue #7): time from confirm to ready, with the offline providers.
+# Generation benchmark: time from confirm to ready, with the offline providers.
 #
 # For a 1-minute affirmation set and a 5-minute guided meditation, one person converses through the gateway to the
 # Confirmation card, confirms (POST /api/v1/conversation/complete) and polls GET /api/v1/generations/{id} until the
@@ -10,16 +10,16 @@
 #
 # Topology (JVMs on bench ports, their own database/vhost/Redis db/bucket "waqup_bench", see bench/lib.sh):
 # gateway :18280 -> conversation :18282 -> content-generation :18283 (built-in composer) -> RabbitMQ ->
-# audio-generation :18284 (espeak-ng + ffmpeg, upload to the local S3 server) -> content-generation -> ritual-library
+# audio-generation :18284 (Festival/espeak-ng + ffmpeg, upload to the local S3 server) -> content-generation -> ritual-library
 # :18285; user-service :18281, credit-service :18286 (hold, capture).
 #
 # Usage: bench/generation.sh        Tunables (env): BENCH_RUNS (3 per case) BENCH_TARGET_S (15) BENCH_MAX_SECONDS (600)
-#                                   BENCH_OUT (bench/.out) BENCH_PORT_BASE (18280) JAVA_HOME (Temurin 25)
+#                                   BENCH_OUT (bench/.out) BENCH_PORT_BASE (18280) JAVA_HOME (yours; else Temurin 25; else java on PATH)
 # Needs what ./waqup infra starts (PostgreSQL, Redis, RabbitMQ, the S3 server, espeak-ng, ffmpeg).
 set -euo pipefail
 
 # shellcheck source=bench/lib.sh
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"   # ROOT, JAVA_HOME (Temurin 25 unless set), JAVA, shared functions
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"   # ROOT, JAVA_HOME, JAVA, shared functions (scripts/lib.sh)
 
 RUNS="${BENCH_RUNS:-3}"
 TARGET_S="${BENCH_TARGET_S:-15}"
@@ -27,6 +27,7 @@ MAX_SECONDS="${BENCH_MAX_SECONDS:-600}"
 BASE="${BENCH_PORT_BASE:-18280}"
 OUT="${BENCH_OUT:-$ROOT/bench/.out}/generation"
 JVM_OPTS=(-Xmx384m)
+RATE_LIMIT="100000,200000"                     # replenish/s,burst of the bench's own gateway (the limiter still runs)
 STARTUP_TIMEOUT=240                            # seconds per JVM (seven start at once on two cores)
 MODULES=(user-service credit-service content-generation-service audio-generation-service ritual-library-service
   conversation-service gateway-service)
@@ -50,7 +51,9 @@ start_services() {
   start_jvm audio-generation-service "${auth[@]}"
   start_jvm ritual-library-service "${auth[@]}" "${urls[@]}"
   start_jvm conversation-service "${auth[@]}" "${urls[@]}"
+  # the client polls the job every 50 ms: its own gateway's rate limits are raised so it is never refused (429)
   start_jvm gateway-service JWKS_URI="$u:${PORT_OF[user-service]}/.well-known/jwks.json" "${urls[@]}" \
+    RATE_LIMIT_FREE="$RATE_LIMIT" RATE_LIMIT_PAID="$RATE_LIMIT" RATE_LIMIT_ANONYMOUS="$RATE_LIMIT" \
     -- --enable-native-access=ALL-UNNAMED
   wait_all_ready
 }
@@ -97,6 +100,11 @@ main() {
   LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
   stop_all
   report | tee "$OUT/report.txt"
+  # the delivered 5-minute meditation (bed, pauses and all) heard by the recognizer, against its script
+  if command -v pocketsphinx_continuous >/dev/null && [[ -f $OUT/practice-meditation-5min.mp3 ]]; then
+    BENCH_OUT="$OUT" "$ROOT/bench/voice-quality.sh" practice "$OUT/practice-meditation-5min.mp3" \
+      "$OUT/practice-meditation-5min.txt" | tee -a "$OUT/report.txt"
+  fi
   log "done in $((SECONDS - started))s"
   ! grep -q 'failures=[1-9]' "$OUT/generation-timing.txt" || die "failed runs (see $OUT/generation-timing.txt)"
 }

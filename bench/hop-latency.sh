@@ -58,13 +58,13 @@ main() {
   local auth=(-H "Authorization: Bearer $token")
   echo
   echo "== hop latency, one request at a time, $(date -u +%Y-%m-%dT%H:%MZ), load average $(cut -d' ' -f1-3 /proc/loadavg)"
-  fresh "new conn: gateway liveness (no route)" "$gateway/actuator/health/liveness"
-  fresh "new conn: user-service liveness" "$users/actuator/health/liveness"
+  fresh "new conn: gateway health status (no route)" "$gateway/actuator/health"
+  fresh "new conn: user-service liveness" "http://127.0.0.1:$((${users##*:} + 1000))/actuator/health/liveness"
   fresh "new conn: gateway -> user /users/me" "$gateway/api/v1/users/me" "${auth[@]}"
   fresh "new conn: direct user /users/me" "$users/api/v1/users/me" "${auth[@]}"
   fresh "new conn: gateway -> library list" "$gateway/api/v1/content?limit=20" "${auth[@]}"
   fresh "new conn: direct library list" "$library/api/v1/content?limit=20" "${auth[@]}"
-  kept "kept-alive: gateway liveness" "$gateway/actuator/health/liveness"
+  kept "kept-alive: gateway health status" "$gateway/actuator/health"
   kept "kept-alive: gateway -> user /users/me" "$gateway/api/v1/users/me" "${auth[@]}"
   kept "kept-alive: direct user /users/me" "$users/api/v1/users/me" "${auth[@]}"
   kept "kept-alive: gateway -> library list" "$gateway/api/v1/content?limit=20" "${auth[@]}"

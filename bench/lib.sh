@@ -1,15 +1,20 @@
-# Shared pieces of the benchmark scripts (sourced, not run). Sets ROOT (the repository), JAVA_HOME (exported;
-# Temurin 25 unless set) and JAVA. A script sets, before using the functions:
+# Shared pieces of the benchmark scripts (sourced, not run), on top of scripts/lib.sh (the process helpers ./waqup uses
+# too). Sets ROOT (the repository), JAVA_HOME (exported: yours when set, else Temurin 25, else the java on PATH) and JAVA.
+# A script sets, before using the functions:
 #   OUT (log and output folder), MODULES (the modules it starts, in start order), STARTUP_TIMEOUT
 #   (seconds per JVM), MAX_SECONDS (watchdog), JVM_OPTS (array), and PORT_OF[module]=port for every module.
+# Optional env: BENCH_JFR_DIR (each started JVM records JFR there, <module>.jfr), BENCH_MGMT_OFFSET (see below).
 # Optional, after sourcing: CHECK_PORT_OWNER=1 (wait_ready also wants the JVM itself listening on its port),
 #   STOP_WAIT (tenths of a second stop_all gives each process before SIGKILL, 150), START_AT ($SECONDS at the
 #   start, for the readiness lines; the first start_jvm sets it otherwise), BENCH_ENV (array, see isolate_bench_infra).
 # Started JVMs are recorded in STARTED_PIDS / PID_OF and stopped by stop_all (install it as the EXIT trap).
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+# shellcheck source=scripts/lib.sh
+source "$ROOT/scripts/lib.sh"
 JAVA="$JAVA_HOME/bin/java"
+# BENCH_MGMT_OFFSET moves the management (Actuator) ports: a service's is its API port + this (1000, as ./waqup)
+if [[ -n ${BENCH_MGMT_OFFSET:-} ]]; then mgmt_port() { echo $(($1 + BENCH_MGMT_OFFSET)); }; fi
 
 declare -a STARTED_PIDS=()
 declare -A PID_OF
@@ -22,11 +27,6 @@ START_AT=""
 
 log() { printf '[bench] %s\n' "$*" >&2; }
 die() { log "FAILED: $*"; exit 1; }
-
-port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
-# owns_port <pid> <port>: that process itself listens on the port
-owns_port() { ss -ltnpH "( sport = :$2 )" 2>/dev/null | grep -q "pid=$1,"; }
 
 ensure_tools() { # ensure_tools [package:command[:command...]...] (curl:curl without arguments)
   local spec c found cmd=() missing=()
@@ -69,21 +69,26 @@ start_jvm() { # start_jvm <module> [env assignments...] -- [extra jvm args...]
   while (($#)) && [[ $1 != -- ]]; do envs+=("$1"); shift; done
   (($#)) && shift
   extra=("$@")
+  if [[ -n ${BENCH_JFR_DIR:-} ]]; then # a JFR recording per JVM (profile settings), written when it stops
+    mkdir -p "$BENCH_JFR_DIR"
+    extra+=(-XX:FlightRecorderOptions=stackdepth=256
+      "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=$BENCH_JFR_DIR/$module.jfr")
+  fi
   [[ -n $START_AT ]] || START_AT=$SECONDS
-  env SERVER_ADDRESS=127.0.0.1 PORT="${PORT_OF[$module]}" ${BENCH_ENV[@]+"${BENCH_ENV[@]}"} "${envs[@]}" \
-    "$JAVA" "${JVM_OPTS[@]}" ${extra[@]+"${extra[@]}"} -jar "$(jar_of "$module")" >"$OUT/$module.log" 2>&1 &
-  STARTED_PIDS+=($!)
-  PID_OF[$module]=$!
-  log "started $module (pid $!) on :${PORT_OF[$module]}, log $OUT/$module.log"
+  start_jar "$OUT/$module.log" SERVER_ADDRESS=127.0.0.1 PORT="${PORT_OF[$module]}" \
+    MANAGEMENT_PORT="$(mgmt_port "${PORT_OF[$module]}")" ${BENCH_ENV[@]+"${BENCH_ENV[@]}"} ${envs[@]+"${envs[@]}"} -- \
+    "${JVM_OPTS[@]}" ${extra[@]+"${extra[@]}"} -jar "$(jar_of "$module")"
+  STARTED_PIDS+=("$STARTED_PID")
+  PID_OF[$module]=$STARTED_PID
+  log "started $module (pid $STARTED_PID) on :${PORT_OF[$module]}, log $OUT/$module.log"
 }
 
 wait_ready() { # wait_ready <module>
   local module=$1 port i
   port=${PORT_OF[$module]}
   for ((i = 0; i < STARTUP_TIMEOUT; i++)); do
-    kill -0 "${PID_OF[$module]}" 2>/dev/null || die "$module exited during start-up (see $OUT/$module.log)"
-    if { ((!CHECK_PORT_OWNER)) || owns_port "${PID_OF[$module]}" "$port"; } \
-      && curl -fsS -o /dev/null "http://127.0.0.1:$port/actuator/health/readiness" 2>/dev/null; then
+    process_alive "${PID_OF[$module]}" || die "$module exited during start-up (see $OUT/$module.log)"
+    if { ((!CHECK_PORT_OWNER)) || owns_port "${PID_OF[$module]}" "$port"; } && service_ready "$port"; then
       log "$module ready on :$port (~$((SECONDS - START_AT))s after the start)"; return 0
     fi
     sleep 1
@@ -97,17 +102,13 @@ wait_all_ready() {
 }
 
 stop_all() {
-  local pid i pids=()
+  local pids=()
   if [[ -n $WATCHDOG_PID ]]; then # the watchdog subshell and its sleep
     read -r -a pids <<<"$(ps -o pid= --ppid "$WATCHDOG_PID" | tr -s ' \n' ' ')"
     kill "$WATCHDOG_PID" "${pids[@]}" 2>/dev/null || true
     WATCHDOG_PID=""
   fi
-  for pid in "${STARTED_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${STARTED_PIDS[@]}"; do
-    for ((i = 0; i < STOP_WAIT; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$pid" 2>/dev/null || true
-  done
+  if ((${#STARTED_PIDS[@]})); then stop_pids "$(((STOP_WAIT + 9) / 10))" "${STARTED_PIDS[@]}" >/dev/null; fi
   if ((${#STARTED_PIDS[@]})); then log "stopped pids ${STARTED_PIDS[*]}"; fi
   STARTED_PIDS=()
 }
@@ -139,6 +140,22 @@ cpu_ticks() { # user+system CPU time of the given processes, in clock ticks
     total=$((total + t))
   done
   echo "$total"
+}
+
+# latency_table <raw output> <verdict column title>: a load client's RESULT lines (bench/LibraryLoad.java's report) as
+# the report's table, the latency note, and "RUN FAILED" when any request failed (the caller dies on it)
+latency_table() {
+  local raw=$1 r errors=0
+  printf '   %-9s %8s %9s %8s %8s %8s %8s %7s %s\n' phase "offered" "answered" "p50 ms" "p95 ms" "p99 ms" "max ms" errors "$2"
+  while read -r r; do
+    printf '   %-9s %8s %9s %8s %8s %8s %8s %7s %s\n' "$(field phase "$r")" "$(field rate "$r")/s" \
+      "$(field answered_per_s "$r")/s" "$(field p50_ms "$r")" "$(field p95_ms "$r")" "$(field p99_ms "$r")" \
+      "$(field max_ms "$r")" "$(field errors "$r")" "$(field verdict "$r")"
+    errors=$((errors + $(field errors "$r")))
+  done < <(grep '^RESULT ' "$raw")
+  echo
+  echo "   latency = from the moment each request was due (open loop) to its full answer; raw outputs: $OUT"
+  ((errors == 0)) || echo "   RUN FAILED: $errors errors during the measurements"
 }
 
 field() { sed -n "s/.*[ ]$1=\([^ ]*\).*/\1/p" <<<"$2"; } # field <key> <RESULT line>

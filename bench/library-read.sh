@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Library read benchmark (issue #8).
+# Library read benchmark: cached detail and list reads through the gateway.
 #
 # Measures through the gateway, on this machine and over loopback only:
 #   (a) GET /api/v1/content/{id} with a warm Redis cache (every measured id read once before), at 500 requests/s
@@ -23,12 +23,12 @@
 #                 BENCH_SECONDS (30) BENCH_WARMUP (90) BENCH_LIST_RATE (50) BENCH_LIST_SECONDS (15)
 #                 BENCH_TARGET_MS (10) BENCH_REDIS_DB (6) BENCH_SCHEMA (library_bench)
 #                 BENCH_GATEWAY_PORT (18080) BENCH_USER_PORT (18081) BENCH_LIBRARY_PORT (18085)
-#                 BENCH_MAX_SECONDS (600, watchdog once the jars exist) BENCH_OUT (bench/.out) JAVA_HOME (Temurin 25)
+#                 BENCH_MAX_SECONDS (600, watchdog once the jars exist) BENCH_OUT (bench/.out) JAVA_HOME (yours; else Temurin 25; else java on PATH)
 # Started processes (three JVMs) are stopped on exit; logs and raw outputs stay in $BENCH_OUT/library-read.
 set -euo pipefail
 
 # shellcheck source=bench/lib.sh
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"   # ROOT, JAVA_HOME (Temurin 25 unless set), JAVA, shared functions
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"   # ROOT, JAVA_HOME, JAVA, shared functions (scripts/lib.sh)
 
 ITEMS="${BENCH_ITEMS:-10000}"
 HOT_IDS="${BENCH_HOT_IDS:-1000}"
@@ -105,14 +105,14 @@ SQL
 }
 
 cache_counters() {
-  curl -fsS "http://127.0.0.1:$LIBRARY_PORT/actuator/prometheus" | grep '^library_cache_total' \
+  curl -fsS "http://127.0.0.1:$((LIBRARY_PORT + 1000))/actuator/prometheus" | grep '^library_cache_total' \
     | sed -n 's/.*result="\([a-z]*\)".* \([0-9.E]*\)$/\1=\2/p' | tr '\n' ' '
 }
 
 # --- measuring ---------------------------------------------------------------------------------------
 
 main() {
-  local started=$SECONDS token user raw="$OUT/library-load.txt" r errors=0
+  local started=$SECONDS token user raw="$OUT/library-load.txt"
   mkdir -p "$OUT"
   rm -f "$OUT"/library-load.txt "$OUT"/report.txt "$OUT"/ids.txt
   trap stop_all EXIT
@@ -153,17 +153,7 @@ main() {
     echo
     grep -v '^RESULT ' "$raw" | sed 's/^/   /'
     echo
-    printf '   %-9s %8s %9s %8s %8s %8s %8s %7s %s\n' phase "offered" "answered" "p50 ms" "p95 ms" "p99 ms" "max ms" errors \
-      "p95<=${TARGET_MS}"
-    while read -r r; do
-      printf '   %-9s %8s %9s %8s %8s %8s %8s %7s %s\n' "$(field phase "$r")" "$(field rate "$r")/s" \
-        "$(field answered_per_s "$r")/s" "$(field p50_ms "$r")" "$(field p95_ms "$r")" "$(field p99_ms "$r")" \
-        "$(field max_ms "$r")" "$(field errors "$r")" "$(field verdict "$r")"
-      errors=$((errors + $(field errors "$r")))
-    done < <(grep '^RESULT ' "$raw")
-    echo
-    echo "   latency = from the moment each request was due (open loop) to its full answer; raw outputs: $OUT"
-    ((errors == 0)) || echo "   RUN FAILED: $errors errors during the measurements"
+    latency_table "$raw" "p95<=${TARGET_MS}"
   } | tee "$OUT/report.txt"
   log "done in $((SECONDS - started))s"
   ! grep -q 'RUN FAILED' "$OUT/report.txt" || die "errors during the measurements (see $raw)"

@@ -5,7 +5,8 @@
 set -euo pipefail
 
 WAQUP_ROOT="${WAQUP_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
-export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+# shellcheck source=scripts/lib.sh
+source "$WAQUP_ROOT/scripts/lib.sh"   # JAVA_HOME, ports, pids, waiting, stopping
 INFRA_HOME="${WAQUP_INFRA_HOME:-/opt/waqup}"          # downloaded distributions
 INFRA_DATA="${WAQUP_INFRA_DATA:-/var/lib/waqup}"      # data, logs and pid files of the local infra
 ES_VERSION="9.5.3"
@@ -14,17 +15,6 @@ ES_PORT="${ES_PORT:-9200}"
 S3_PORT="${S3_PORT:-9000}"
 
 if [ -t 2 ]; then log() { printf '  \033[1m[infra]\033[0m %s\n' "$*" >&2; }; else log() { printf '  [infra] %s\n' "$*" >&2; }; fi
-
-port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
-wait_for() { # wait_for <seconds> <description> <command...>
-  local secs=$1 what=$2 i; shift 2
-  for ((i = 0; i < secs; i++)); do
-    if "$@" >/dev/null 2>&1; then return 0; fi
-    sleep 1
-  done
-  log "timed out after ${secs}s waiting for $what"; return 1
-}
 
 mvn_fetch() { # mvn_fetch <groupId:artifactId:version:type[:classifier]> <dir>
   mkdir -p "$2"
@@ -74,9 +64,22 @@ apt_install() { # apt_install <command-to-check> <packages...>
   log "installing $*"; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
 }
 
+apt_packages() { # apt_packages <packages...>: installs those not installed yet (for packages without a command)
+  local p missing=()
+  for p in "$@"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing+=("$p"); done
+  ((${#missing[@]})) || return 0
+  if [ -z "$apt_ready" ]; then log "apt-get update"; DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null; apt_ready=1; fi
+  log "installing ${missing[*]}"; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
 ensure_tts() {
   apt_install espeak-ng espeak-ng
   apt_install ffmpeg ffmpeg
+  # the offline voices (docs/audio.md): Festival with the HTS voice (the default, en-us-female) and Flite, whose rms
+  # voice is the best measured male voice (en-us-male); espeak-ng speaks the rest and is the fallback for both
+  apt_packages festival festvox-us-slt-hts festvox-kallpc16k flite   # kallpc16k: Festival's own default voice (a recommendation)
+  # the offline recognizer of bench/voice-quality.sh and of the voice's intelligibility test
+  apt_packages pocketsphinx pocketsphinx-en-us
 }
 
 ensure_es() {
@@ -89,14 +92,16 @@ ensure_es() {
   fi
   id esuser >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin esuser
   mkdir -p "$data/data" "$data/logs" "$data/run"
+  rm -f "$data/run/es.pid"   # a dead process's pid file; Elasticsearch writes a new one
   chown -R esuser: "$home" "$data"
   chmod 755 "$INFRA_HOME" "$INFRA_DATA"
   log "starting Elasticsearch on :$ES_PORT"
-  # its start-up chatter (JVM warnings) goes to a file, shown only if it does not come up
-  if ! runuser -u esuser -- env -u JAVA_HOME ES_JAVA_HOME="$JAVA_HOME" ES_JAVA_OPTS="-Xms512m -Xmx512m" \
+  # in a session of its own (setsid), like the services: it outlives the terminal or job that ran `up`, whatever
+  # signal that one's process group gets when it ends; its start-up chatter goes to a file, shown only on failure
+  if ! setsid -w runuser -u esuser -- env -u JAVA_HOME ES_JAVA_HOME="$JAVA_HOME" ES_JAVA_OPTS="-Xms512m -Xmx512m" \
     "$home/bin/elasticsearch" -d -p "$data/run/es.pid" -E discovery.type=single-node -E network.host=127.0.0.1 \
     -E http.port="$ES_PORT" -E xpack.security.enabled=false -E xpack.ml.enabled=false \
-    -E path.data="$data/data" -E path.logs="$data/logs" >"$data/logs/start.log" 2>&1 \
+    -E path.data="$data/data" -E path.logs="$data/logs" </dev/null >"$data/logs/start.log" 2>&1 \
     || ! wait_for 120 Elasticsearch curl -fs "http://127.0.0.1:$ES_PORT/_cluster/health?wait_for_status=yellow&timeout=1s"; then
     tail -n 20 "$data/logs/start.log" >&2
     log "Elasticsearch did not start; its logs: $data/logs"
@@ -121,23 +126,19 @@ jclouds.provider=filesystem
 jclouds.filesystem.basedir=$data/objects
 CONF
   log "starting s3proxy on :$S3_PORT"
-  nohup "$JAVA_HOME/bin/java" -Xmx256m -jar "$jar" --properties "$data/s3proxy.conf" >"$data/s3proxy.log" 2>&1 &
+  # detached like the services (setsid: a session of its own, no terminal): it outlives whatever ran `up`
+  setsid nohup "$JAVA_HOME/bin/java" -Xmx256m -jar "$jar" --properties "$data/s3proxy.conf" </dev/null >"$data/s3proxy.log" 2>&1 &
   echo $! >"$data/s3proxy.pid"
   if ! wait_for 60 s3proxy port_open "$S3_PORT"; then tail -n 20 "$data/s3proxy.log" >&2; return 1; fi
 }
 
 stop_pidfile() { # stop_pidfile <pid file> <name> <port> <command line word>: TERM, wait (bounded), else KILL
-  local f=$1 name=$2 port=$3 word=$4 pid i
+  local f=$1 name=$2 port=$3 word=$4 pid
   [ -f "$f" ] || return 0
-  pid=$(cat "$f" 2>/dev/null || true)
   # only if that pid is still the process we started (a stale pid file may name an unrelated process now)
-  if [[ "$pid" =~ ^[0-9]+$ ]] && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$word" \
-     && kill "$pid" 2>/dev/null; then
-    for ((i = 0; i < 60; i++)); do
-      [ -d "/proc/$pid" ] || break
-      sleep 0.5
-    done
-    if [ -d "/proc/$pid" ]; then kill -KILL "$pid" 2>/dev/null || true; fi
+  pid=$(live_pid "$f" "$word")
+  if [ -n "$pid" ]; then
+    stop_pids 30 "$pid" >/dev/null
     wait_for 10 "$name to release port $port" eval '! port_open '"$port" || true
     log "stopped $name"
   fi

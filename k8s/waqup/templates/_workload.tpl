@@ -10,6 +10,7 @@ NetworkPolicy (when enabled). Called with a dict:
 {{- $name := .name -}}
 {{- $s := .service -}}
 {{- $labels := dict "root" $root "name" $name -}}
+{{- $managementPort := add $s.port 1000 -}}
 ---
 apiVersion: apps/v1
 kind: Deployment
@@ -17,6 +18,11 @@ metadata:
   name: {{ $name }}
   labels:
     {{- include "waqup.labels" $labels | nindent 4 }}
+  {{- if and $s.secretKeys $root.Values.secretRollout.reloader }}
+  annotations:
+    # Stakater Reloader rolls the pods whenever the Secret changes, between upgrades too
+    secret.reloader.stakater.com/reload: {{ printf "%s-secrets" $name | quote }}
+  {{- end }}
 spec:
   {{- if not $root.Values.autoscaling.enabled }}
   replicas: {{ $s.replicas }}
@@ -36,9 +42,14 @@ spec:
         {{- include "waqup.labels" $labels | nindent 8 }}
       annotations:
         checksum/config: {{ include (print $root.Template.BasePath "/configmap.yaml") $root | sha256sum }}
+        {{- if $s.secretKeys }}
+        # the Secret as the cluster holds it at install/upgrade time (lookup; empty under `helm template`): an upgrade
+        # after the Secret changed rolls the pods
+        checksum/secrets: {{ (lookup "v1" "Secret" $root.Release.Namespace (printf "%s-secrets" $name)).data | toJson | sha256sum }}
+        {{- end }}
         prometheus.io/scrape: "true"
         prometheus.io/path: /actuator/prometheus
-        prometheus.io/port: {{ $s.port | quote }}
+        prometheus.io/port: {{ $managementPort | quote }}
     spec:
       automountServiceAccountToken: false
       # no <SERVICE>_PORT=tcp://... variables: they would shadow placeholders such as REDIS_PORT
@@ -48,6 +59,16 @@ spec:
       imagePullSecrets:
         {{- toYaml . | nindent 8 }}
       {{- end }}
+      # spread the replicas over zones and nodes, preferred (a lost zone or node must not block scheduling elsewhere)
+      topologySpreadConstraints:
+        {{- range $key, $topology := dict "zone" "topology.kubernetes.io/zone" "node" "kubernetes.io/hostname" }}
+        - maxSkew: {{ $s.topologySpread.maxSkew }}
+          topologyKey: {{ $topology }}
+          whenUnsatisfiable: {{ index $s.topologySpread $key }}
+          labelSelector:
+            matchLabels:
+              {{- include "waqup.selectorLabels" $labels | nindent 14 }}
+        {{- end }}
       securityContext:
         runAsNonRoot: true
         runAsUser: 10001
@@ -63,38 +84,72 @@ spec:
             - name: http
               containerPort: {{ $s.port }}
               protocol: TCP
+            # Actuator (probes, Prometheus): reached by the kubelet and the scraper on the pod, never through the Service
+            - name: management
+              containerPort: {{ $managementPort }}
+              protocol: TCP
           env:
             - name: PORT
               value: {{ $s.port | quote }}
+            - name: MANAGEMENT_PORT
+              value: {{ $managementPort | quote }}
+            # heap = memory limit - non-heap budget; non-heap areas capped (replaces the image's MaxRAMPercentage=75)
+            - name: JAVA_TOOL_OPTIONS
+              value: {{ include "waqup.javaToolOptions" (dict "name" $name "service" $s) | quote }}
+            {{- if and $root.Values.migrations.enabled (has "postgres" $s.egress.destinations) }}
+            # the pre-install/pre-upgrade Job "<service>-migrate" has migrated the schema (templates/migrations.yaml)
+            - name: SPRING_FLYWAY_ENABLED
+              value: "false"
+            {{- end }}
             {{- range $key, $value := $s.env }}
             - name: {{ $key }}
               value: {{ $value | toString | quote }}
             {{- end }}
+            {{- range $s.publicUrlEnv }}
+            {{- if not (hasKey ($s.env | default dict) .) }}
+            # the public URL of the gateway (values: publicUrl, else the Ingress host)
+            - name: {{ . }}
+              value: {{ include "waqup.publicUrl" $root | quote }}
+            {{- end }}
+            {{- end }}
+            {{- range $s.secretKeys }}
+            # a key missing from the Secret keeps the pod from starting (CreateContainerConfigError), naming the key
+            - name: {{ . }}
+              valueFrom:
+                secretKeyRef:
+                  name: {{ $name }}-secrets
+                  key: {{ . }}
+            {{- end }}
+            {{- range $s.optionalSecretKeys }}
+            # left out of the Secret: the feature it enables is off (e.g. a vendor's offline fallback is used)
+            - name: {{ . }}
+              valueFrom:
+                secretKeyRef:
+                  name: {{ $name }}-secrets
+                  key: {{ . }}
+                  optional: true
+            {{- end }}
           envFrom:
             - configMapRef:
                 name: {{ include "waqup.sharedConfig" $root }}
-            {{- if $s.secretKeys }}
-            - secretRef:
-                name: {{ $name }}-secrets
-            {{- end }}
           startupProbe:
             httpGet:
               path: /actuator/health/liveness
-              port: http
+              port: management
             periodSeconds: {{ $s.startupProbe.periodSeconds }}
             failureThreshold: {{ $s.startupProbe.failureThreshold }}
             timeoutSeconds: 3
           livenessProbe:
             httpGet:
               path: /actuator/health/liveness
-              port: http
+              port: management
             periodSeconds: 10
             timeoutSeconds: 3
             failureThreshold: 3
           readinessProbe:
             httpGet:
               path: /actuator/health/readiness
-              port: http
+              port: management
             periodSeconds: 5
             timeoutSeconds: 3
             failureThreshold: 3
@@ -183,7 +238,40 @@ spec:
   podSelector:
     matchLabels:
       {{- include "waqup.selectorLabels" $labels | nindent 6 }}
-  policyTypes: [Ingress]
+  policyTypes: [Ingress{{ if $root.Values.networkPolicy.egress.enabled }}, Egress{{ end }}]
+  {{- if $root.Values.networkPolicy.egress.enabled }}
+  {{- $destinations := $root.Values.networkPolicy.egress.destinations }}
+  # egress: DNS, the external infrastructure and vendors this service uses, the services it calls; nothing else
+  egress:
+    - ports:
+        - {port: 53, protocol: UDP}
+        - {port: 53, protocol: TCP}
+      {{- with $root.Values.networkPolicy.egress.dns }}
+      to:
+        {{- toYaml . | nindent 8 }}
+      {{- end }}
+    {{- range $s.egress.destinations }}
+    {{- $destination := index $destinations . | required (printf "services.%s.egress.destinations: %s is not in networkPolicy.egress.destinations" $name .) }}
+    # {{ . }}
+    - ports:
+        {{- range $destination.ports }}
+        - {port: {{ . }}, protocol: TCP}
+        {{- end }}
+      {{- with $destination.to }}
+      to:
+        {{- toYaml . | nindent 8 }}
+      {{- end }}
+    {{- end }}
+    {{- range $s.egress.calls }}
+    {{- $callee := index $root.Values.services . | required (printf "services.%s.egress.calls: %s is not a service of this chart" $name .) }}
+    - ports:
+        - {port: {{ $callee.port }}, protocol: TCP}
+      to:
+        - podSelector:
+            matchLabels:
+              {{- include "waqup.selectorLabels" (dict "root" $root "name" .) | nindent 14 }}
+    {{- end }}
+  {{- end }}
   ingress:
     - ports:
         - port: {{ $s.port }}
@@ -204,6 +292,14 @@ spec:
         {{- toYaml . | nindent 8 }}
         {{- end }}
       {{- end }}
+    {{- with $root.Values.networkPolicy.extraFrom }}
+    # Actuator's port: only the configured extras (monitoring); the kubelet's probes are not subject to the policy
+    - ports:
+        - port: {{ $managementPort }}
+          protocol: TCP
+      from:
+        {{- toYaml . | nindent 8 }}
+    {{- end }}
     {{- if and $s.public $root.Values.networkPolicy.gatewayFrom $root.Values.networkPolicy.extraFrom }}
     # monitoring and other extras reach the gateway as well
     - ports:

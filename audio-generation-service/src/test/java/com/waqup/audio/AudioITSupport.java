@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.waqup.audio.job.AudioWorkProperties;
 import com.waqup.common.events.Events;
 import com.waqup.common.test.ServiceITSupport;
+import com.waqup.common.test.TestDatabase;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Message;
@@ -28,6 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -86,11 +89,11 @@ public abstract class AudioITSupport extends ServiceITSupport {
     /** The keys under {@code prefix} in the test bucket. */
     protected List<String> keys(String prefix) {
         return s3.listObjectsV2Paginator(b -> b.bucket(bucket()).prefix(prefix)).contents().stream()
-                .map(software.amazon.awssdk.services.s3.model.S3Object::key).toList();
+                .map(S3Object::key).toList();
     }
 
     protected String bucket() {
-        return com.waqup.common.test.TestDatabase.S3_BUCKET;
+        return TestDatabase.S3_BUCKET;
     }
 
     /** A queue of the test's own, bound to audio.progress/completed/failed, as content-generation would have. */
@@ -129,7 +132,7 @@ public abstract class AudioITSupport extends ServiceITSupport {
         Map<String, Object> envelope = new LinkedHashMap<>();
         envelope.put("event_id", UUID.randomUUID().toString());
         envelope.put("type", "audio.requested");
-        envelope.put("occurred_at", java.time.Instant.now().toString());
+        envelope.put("occurred_at", Instant.now().toString());
         envelope.put("correlation_id", "audio-it-" + UUID.randomUUID());
         envelope.put("data", data);
         rabbit.convertAndSend(Events.EXCHANGE, "audio.requested", envelope);

@@ -3,6 +3,8 @@ package com.waqup.generation;
 import java.util.Set;
 
 import com.waqup.common.test.ServiceContractIT;
+import com.waqup.generation.script.ScriptWriter;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
  * The platform's contract, run once for this module. It implements {@link UsesRealCreditService} only so that its
@@ -11,8 +13,8 @@ import com.waqup.common.test.ServiceContractIT;
 class ContentGenerationServiceIT extends ServiceContractIT implements UsesRealCreditService {
 
     /** The same spy as {@link GenerationITSupport}'s, so that this IT shares the module's one context. */
-    @org.springframework.test.context.bean.override.mockito.MockitoSpyBean
-    com.waqup.generation.script.ScriptWriter scriptWriter;
+    @MockitoSpyBean
+    ScriptWriter scriptWriter;
 
     @Override
     protected String schema() {

@@ -2,19 +2,23 @@ package com.waqup.generation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
-import java.util.UUID;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.waqup.common.events.EventEnvelope;
 import com.waqup.common.events.Events;
 import com.waqup.common.test.Http;
+import com.waqup.common.test.ServiceITSupport;
+import com.waqup.common.test.ServiceProcess;
+import com.waqup.common.test.TestTokens;
 import com.waqup.generation.script.ScriptWriter;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.AnonymousQueue;
@@ -23,10 +27,8 @@ import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
-import com.waqup.common.test.ServiceITSupport;
-import com.waqup.common.test.ServiceProcess;
-import com.waqup.common.test.TestTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,7 +50,7 @@ public abstract class GenerationITSupport extends ServiceITSupport implements Us
     @Autowired
     protected AmqpAdmin amqp;
     @Autowired
-    protected org.springframework.jdbc.core.JdbcTemplate jdbc;
+    protected JdbcTemplate jdbc;
     /**
      * The real script writer (the composer), spied so that a test can make one job's writer fail (see
      * {@code ContentGenerationServiceIT}, which declares the same spy so that every IT keeps one context).
@@ -90,7 +92,7 @@ public abstract class GenerationITSupport extends ServiceITSupport implements Us
 
     /** The first event of {@code type} about {@code jobId}, waiting for it. */
     protected JsonNode awaitPublished(String type, UUID jobId) {
-        return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+        return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
                 .until(() -> published(type, jobId), l -> !l.isEmpty()).getFirst();
     }
 
@@ -124,7 +126,7 @@ public abstract class GenerationITSupport extends ServiceITSupport implements Us
 
     /** {@code POST /internal/generations} as conversation-service sends it. */
     protected Http.Response createJob(String sessionId, UUID user, String contentType, Object request) {
-        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        Map<String, Object> body = new LinkedHashMap<>();
         body.put("session_id", sessionId);
         body.put("user_id", user == null ? null : user.toString());
         body.put("content_type", contentType);

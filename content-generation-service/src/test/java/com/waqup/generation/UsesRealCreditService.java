@@ -16,6 +16,6 @@ public interface UsesRealCreditService {
 
     @DynamicPropertySource
     static void realCreditService(DynamicPropertyRegistry registry) {
-        registry.add("waqup.generation.credit-service-url", () -> CreditServiceProcess.get().url(""));
+        registry.add("waqup.services.credit.url", () -> CreditServiceProcess.get().url(""));
     }
 }

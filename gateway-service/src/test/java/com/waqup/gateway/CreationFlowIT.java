@@ -15,14 +15,15 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.waqup.common.test.Http;
 import com.waqup.common.test.ServiceProcess;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * From a confirmed conversation to a voiced, stored practice, through the gateway and every real service
- * (issue #7): the job goes to ready, the MP3 is in S3 at the contract's key with the requested length and loudness,
+ * From a confirmed conversation to a voiced, stored practice, through the gateway and every real service:
+ * the job goes to ready, the MP3 is in S3 at the contract's key with the requested length and loudness,
  * and the person paid exactly the price once; a failing script writer or voice releases the hold and says why; a
  * voicing service killed mid-job and restarted still produces one audio and one charge.
  */
@@ -97,8 +98,8 @@ class CreationFlowIT extends JourneySupport {
         assertThat(job.path("failure_reason").asString()).isNotBlank();
         assertThat(job.toString()).doesNotContain("flow-test-key", "Exception", "invalid_api_key");
         await().atMost(Duration.ofSeconds(20)).until(() -> balance(person.token()) == 1);
-        assertThat(ELEVENLABS.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
-                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/v1/text-to-speech/flowTestVoice"))))
+        assertThat(ELEVENLABS.findAll(WireMock.postRequestedFor(
+                WireMock.urlPathEqualTo("/v1/text-to-speech/flowTestVoice"))))
                 .as("the vendor was asked, once: a refused key is not retried").hasSize(1);
         assertThat(objectKeys("audio/" + person.id() + "/")).as("no audio stored").isEmpty();
         assertThat(get(person.token(), "/api/v1/content/" + ritual).status()).isEqualTo(404);

@@ -5,6 +5,7 @@ import java.net.ServerSocket;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -23,7 +24,7 @@ final class Downstreams {
             "catalog-service", "payment-service", "reward-service");
 
     record Hit(String service, String method, String uri, String correlationId, String authorization,
-            java.util.Set<String> headerNames) {
+            Set<String> headerNames, List<String> forwardedFor) {
     }
 
     private final Map<String, DisposableServer> servers = new LinkedHashMap<>();
@@ -38,7 +39,20 @@ final class Downstreams {
                             .route(request -> true, (request, response) -> {
                                 String correlation = request.requestHeaders().get("X-Correlation-Id");
                                 hits.add(new Hit(name, request.method().name(), request.uri(), correlation,
-                                        request.requestHeaders().get("Authorization"), request.requestHeaders().names()));
+                                        request.requestHeaders().get("Authorization"), request.requestHeaders().names(),
+                                        request.requestHeaders().getAll("X-Forwarded-For")));
+                                if (request.uri().endsWith("/html-error")) { // what a servlet container answers on its own
+                                    return response.status(400).header("Content-Type", "text/html;charset=utf-8")
+                                            .sendString(Mono.just("<html><body><h1>HTTP Status 400 – Bad Request</h1></body></html>")).then();
+                                }
+                                if (request.uri().endsWith("/echo-body")) { // reads the whole body first, as a JSON service does
+                                    return request.receive().aggregate().asString().defaultIfEmpty("")
+                                            .flatMap(body -> response.header("Content-Type", "application/json")
+                                                    .sendString(Mono.just("{\"length\":" + body.length() + "}")).then());
+                                }
+                                if (request.uri().endsWith("/empty-error")) {
+                                    return response.status(404).send().then();
+                                }
                                 if (request.uri().endsWith("/boom")) {
                                     return response.status(500).header("Content-Type", "application/json")
                                             .sendString(Mono.just("{\"error\":{\"code\":\"INTERNAL_ERROR\"}}")).then();

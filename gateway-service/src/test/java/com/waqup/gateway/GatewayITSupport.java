@@ -1,13 +1,16 @@
 package com.waqup.gateway;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.waqup.common.test.TcpProxy;
+import com.waqup.common.test.TestDatabase;
 import com.waqup.common.test.TestTokens;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -31,9 +34,15 @@ abstract class GatewayITSupport {
     /** reward-service is "down": nothing listens on its port */
     static final int DEAD_PORT = Downstreams.unusedPort();
     static final TcpProxy REDIS = new TcpProxy("127.0.0.1", 6379);
+    /** a built web app in a temporary directory (index.html, hashed assets, a precompressed sibling, the service worker) */
+    static final Path WEB_APP = WebAppIT.builtApp();
 
     @LocalServerPort
     int port;
+
+    /** Actuator's own port (probes with details, Prometheus): never the public one. */
+    @LocalManagementPort
+    int managementPort;
 
     @DynamicPropertySource
     static void wiring(DynamicPropertyRegistry registry) {
@@ -41,13 +50,20 @@ abstract class GatewayITSupport {
             String url = service.equals("reward-service") ? "http://127.0.0.1:" + DEAD_PORT : DOWNSTREAMS.url(service);
             registry.add("waqup.gateway.services." + service, () -> url);
         }
+        registry.add("waqup.web.directory", WEB_APP::toString);
+        // any echo server stands in for the audio store behind /media/**
+        registry.add("waqup.web.media-upstream", () -> DOWNSTREAMS.url("audio-generation-service"));
         registry.add("waqup.security.jwks-uri", () -> TestTokens.shared().jwksUri());
         registry.add("spring.data.redis.port", REDIS::port);
-        registry.add("spring.data.redis.database", () -> com.waqup.common.test.TestDatabase.REDIS_DATABASE);
+        registry.add("spring.data.redis.database", () -> TestDatabase.REDIS_DATABASE);
     }
 
     String url(String path) {
         return "http://127.0.0.1:" + port + path;
+    }
+
+    String managementUrl(String path) {
+        return "http://127.0.0.1:" + managementPort + path;
     }
 
     /** Headers of a request by a new free-tier person (a fresh rate-limit bucket), plus {@code more}. */

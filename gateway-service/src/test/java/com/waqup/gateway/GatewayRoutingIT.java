@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 import com.waqup.common.test.Http;
+import com.waqup.common.test.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -30,16 +31,55 @@ class GatewayRoutingIT extends GatewayITSupport {
             "/api/v1/voices, audio-generation-service",
             "/api/v1/content/42/export?format=text, ritual-library-service",
             "/api/v1/credits/balance, credit-service",
+            "/api/v1/credits/purchase, payment-service",
+            "/api/v1/credits/transactions?page=1, credit-service",
             "/api/v1/creators/me/packs, creator-service",
             "/api/v1/catalog/packs?search=sleep, catalog-service",
             "/api/v1/payments/checkout, payment-service" })
     void shouldRouteEachPublicPrefixToItsService(String path, String service) {
-        String creator = com.waqup.common.test.TestTokens.shared().user(UUID.randomUUID(), "user", "creator");
+        String creator = TestTokens.shared().user(UUID.randomUUID(), "user", "creator");
         Http.Response response = Http.get(url(path), as(creator));
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         JsonNode body = response.json();
         assertThat(body.path("service").asString()).isEqualTo(service);
         assertThat(body.path("uri").asString()).as("path and query reach the service unchanged").isEqualTo(path);
+    }
+
+    @Test
+    void shouldRouteTheCatalogsAdministrationToCatalogOnlyForAdministrators() {
+        String path = "/api/v1/admin/catalog/reindex";
+        int before = DOWNSTREAMS.hits.size();
+        Http.Response refused = Http.post(url(path), "{}", as(TestTokens.shared().user(UUID.randomUUID(), "user", "creator"),
+                "Content-Type", "application/json"));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(DOWNSTREAMS.hits.size()).as("nothing reached a service").isEqualTo(before);
+        Http.Response routed = Http.post(url(path), "{}", as(TestTokens.shared().user(UUID.randomUUID(), "user", "admin"),
+                "Content-Type", "application/json"));
+        assertThat(routed.status()).as(routed.body()).isEqualTo(200);
+        assertThat(routed.json().path("service").asString()).isEqualTo("catalog-service");
+        assertThat(routed.json().path("uri").asString()).isEqualTo(path);
+    }
+
+    @Test
+    void shouldRouteThePaymentSandboxsPagesWithoutATokenAndItsOperatorActionsOnlyForAdministrators() {
+        Http.Response page = Http.get(url("/sandbox/checkout/cs_test_sbx_1"));
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        assertThat(page.json().path("service").asString()).isEqualTo("payment-service");
+        for (String path : new String[] { "/sandbox/checkout/cs_test_sbx_1/pay", "/sandbox/checkout/cs_test_sbx_1/cancel" }) {
+            Http.Response form = Http.post(url(path), "card_number=4242424242424242", "Content-Type", "application/x-www-form-urlencoded");
+            assertThat(form.status()).as(path).isEqualTo(200);
+            assertThat(form.json().path("uri").asString()).isEqualTo(path);
+        }
+        String admin = "/api/v1/admin/payments/sandbox/subscriptions/" + UUID.randomUUID() + "/renew";
+        int before = DOWNSTREAMS.hits.size();
+        assertThat(Http.post(url(admin), "", "Content-Type", "application/json").status()).isEqualTo(401);
+        assertThat(Http.post(url(admin), "", as(TestTokens.shared().user(UUID.randomUUID()), "Content-Type", "application/json"))
+                .status()).isEqualTo(403);
+        assertThat(DOWNSTREAMS.hits.size()).as("nothing reached a service").isEqualTo(before);
+        Http.Response routed = Http.post(url(admin), "", as(TestTokens.shared().user(UUID.randomUUID(), "user", "admin"),
+                "Content-Type", "application/json"));
+        assertThat(routed.status()).isEqualTo(200);
+        assertThat(routed.json().path("service").asString()).isEqualTo("payment-service");
     }
 
     @ParameterizedTest
@@ -72,7 +112,7 @@ class GatewayRoutingIT extends GatewayITSupport {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "/api/v1/unknown", "/api/v2/credits/balance", "/", "/admin" })
+    @ValueSource(strings = { "/api/v1/unknown", "/api/v2/credits/balance", "/ws/unknown", "/docs/unknown" })
     void shouldAnswerUnknownPathsWithTheErrorEnvelope(String path) {
         Http.Response response = Http.get(url(path), asUser());
         assertThat(response.status()).isEqualTo(404);
@@ -107,7 +147,8 @@ class GatewayRoutingIT extends GatewayITSupport {
 
     @Test
     void shouldAnswer503WithTheEnvelopeWhenAServiceIsDown() {
-        Http.Response response = Http.get(url("/api/v1/rewards/balance"), asUser("X-Correlation-Id", "down-1"));
+        Http.Response response = Http.get(url("/api/v1/rewards/balance"),
+                as(TestTokens.shared().user(UUID.randomUUID(), "user", "creator"), "X-Correlation-Id", "down-1"));
         assertThat(response.status()).isEqualTo(503);
         JsonNode error = response.json().path("error");
         assertThat(error.path("code").asString()).isEqualTo("SERVICE_UNAVAILABLE");
@@ -131,7 +172,7 @@ class GatewayRoutingIT extends GatewayITSupport {
     @Test
     void shouldProxyTheConversationWebSocket() {
         Sinks.One<String> reply = Sinks.one();
-        new ReactorNettyWebSocketClient().execute(URI.create("ws://127.0.0.1:" + port + "/ws/conversation?token=" + com.waqup.common.test.TestTokens.shared().user(UUID.randomUUID())),
+        new ReactorNettyWebSocketClient().execute(URI.create("ws://127.0.0.1:" + port + "/ws/conversation?token=" + TestTokens.shared().user(UUID.randomUUID())),
                 session -> session.send(Mono.just(session.textMessage("hello")))
                         .thenMany(session.receive().map(WebSocketMessage::getPayloadAsText).take(1)
                                 .doOnNext(reply::tryEmitValue))
@@ -164,10 +205,10 @@ class GatewayRoutingIT extends GatewayITSupport {
 
     @Test
     void shouldBeReadyAndEnforcingRateLimitsWhenRedisIsUp() {
-        Http.Response readiness = Http.get(url("/actuator/health/readiness"));
+        Http.Response readiness = Http.get(managementUrl("/actuator/health/readiness"));
         assertThat(readiness.status()).isEqualTo(200);
         assertThat(readiness.json().path("components").path("rateLimiting").path("details").path("mode").asString())
                 .isEqualTo("enforcing");
-        assertThat(Http.get(url("/actuator/health/liveness")).status()).isEqualTo(200);
+        assertThat(Http.get(managementUrl("/actuator/health/liveness")).status()).isEqualTo(200);
     }
 }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -15,6 +16,8 @@ import com.waqup.common.test.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 import reactor.core.publisher.Mono;
@@ -25,8 +28,8 @@ class GatewaySecurityIT extends GatewayITSupport {
 
     static final TestTokens TOKENS = TestTokens.shared();
 
-    @org.springframework.beans.factory.annotation.Autowired
-    org.springframework.data.redis.core.ReactiveStringRedisTemplate redis;
+    @Autowired
+    ReactiveStringRedisTemplate redis;
 
     // ---- authentication --------------------------------------------------------------------------------
 
@@ -73,7 +76,7 @@ class GatewaySecurityIT extends GatewayITSupport {
         String before = TOKENS.user(erased);
         assertThat(Http.get(url("/api/v1/credits/balance"), as(before)).status()).isEqualTo(200);
         // what user-service writes when the account is erased (docs/privacy.md): every token issued up to now is revoked
-        redis.opsForValue().set("auth:revoked:" + erased, Long.toString(java.time.Instant.now().getEpochSecond()),
+        redis.opsForValue().set("auth:revoked:" + erased, Long.toString(Instant.now().getEpochSecond()),
                 Duration.ofSeconds(60)).block();
         Http.Response refused = Http.get(url("/api/v1/credits/balance"), as(before));
         assertThat(refused.status()).isEqualTo(401);
@@ -97,9 +100,14 @@ class GatewaySecurityIT extends GatewayITSupport {
         Http.Response user = Http.get(url("/api/v1/creators/me/packs"), asUser());
         assertThat(user.status()).isEqualTo(403);
         assertThat(user.json().path("error").path("code").asString()).isEqualTo("FORBIDDEN");
+        assertThat(Http.get(url("/api/v1/creators/me"), asUser()).status()).isEqualTo(403);
         Http.Response creator = Http.get(url("/api/v1/creators/me/packs"), as(TOKENS.user(UUID.randomUUID(), "user", "creator")));
         assertThat(creator.status()).isEqualTo(200);
         assertThat(creator.json().path("service").asString()).isEqualTo("creator-service");
+        Http.Response profile = Http.get(url("/api/v1/creators/" + UUID.randomUUID()), asUser());
+        assertThat(profile.status()).as("a public creator profile, for anyone signed in").isEqualTo(200);
+        assertThat(profile.json().path("service").asString()).isEqualTo("creator-service");
+        assertThat(Http.get(url("/api/v1/creators/" + UUID.randomUUID())).status()).as("but not anonymously").isEqualTo(401);
         assertThat(Http.get(url("/actuator/prometheus"), asUser()).status()).as("metrics are for admins").isEqualTo(403);
     }
 
@@ -189,14 +197,14 @@ class GatewaySecurityIT extends GatewayITSupport {
                 assertThat(Http.get(url("/api/v1/credits/balance"), as(token)).status()).as("fail-open").isEqualTo(200);
             }
             await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
-                JsonNode health = Http.get(url("/actuator/health/readiness")).json();
+                JsonNode health = Http.get(managementUrl("/actuator/health/readiness")).json();
                 assertThat(health.path("status").asString()).isEqualTo("UP");
                 assertThat(health.path("components").path("rateLimiting").path("details").path("mode").asString()).isEqualTo("fail-open");
             });
         } finally {
             REDIS.restore();
         }
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(Http.get(url("/actuator/health/readiness")).json()
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(Http.get(managementUrl("/actuator/health/readiness")).json()
                 .path("components").path("rateLimiting").path("details").path("mode").asString()).isEqualTo("enforcing"));
     }
 

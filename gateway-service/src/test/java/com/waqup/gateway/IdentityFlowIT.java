@@ -20,12 +20,14 @@ import tools.jackson.databind.JsonNode;
 @ExtendWith(OutputCaptureExtension.class)
 class IdentityFlowIT extends FlowITSupport {
 
+
+
     Http.Response post(String path, String body, String... headers) {
         String[] all = new String[headers.length + 2];
         all[0] = "Content-Type";
         all[1] = "application/json";
         System.arraycopy(headers, 0, all, 2, headers.length);
-        return Http.post(url(path), body, all);
+        return path.equals("/api/v1/auth/register") ? signUp(() -> Http.post(url(path), body, all)) : Http.post(url(path), body, all);
     }
 
     @Test
@@ -145,5 +147,38 @@ class IdentityFlowIT extends FlowITSupport {
         assertThat(limited.header("X-RateLimit-Remaining")).isEqualTo("0");
         assertThat(limited.json().path("error").path("code").asString()).isEqualTo("RATE_LIMITED");
         assertThat(Http.get(url("/api/v1/users/me"), "Authorization", "Bearer " + calm).status()).isEqualTo(200);
+    }
+
+    /**
+     * One anonymous client (127.0.0.2) guessing a person's password until it is throttled must not lock anyone else out:
+     * the owner signing in from another client (127.0.0.3) and another person get in with their passwords. user-service
+     * sees every request come from the gateway; it throttles by the client address the gateway hands it.
+     */
+    @Test
+    void shouldThrottleOnlyTheGuessingClientNeverAnotherClientOrAccount() {
+        Person owner = registerPerson("owner");
+        Person other = registerPerson("other");
+        Http.From attacker = Http.from("127.0.0.2");
+        Http.From elsewhere = Http.from("127.0.0.3");
+        Http.Response last = null;
+        // until the throttle answers (a short lock can expire between two slow guesses on a loaded machine, so the
+        // 25th guess need not be the refused one; that one of them is, is the point)
+        for (int i = 0; i < 40 && (last == null || last.status() != 429); i++) {
+            last = attacker.post(url("/api/v1/auth/login"), json("email", owner.email(), "password", "guess-number-" + i),
+                    "Content-Type", "application/json");
+            assertThat(last.status()).as(last.body()).isIn(401, 429);
+        }
+        assertThat(last.status()).as("the guessing client is slowed down").isEqualTo(429);
+        assertThat(last.json().path("error").path("code").asString()).isEqualTo("TOO_MANY_LOGIN_ATTEMPTS");
+
+        Http.Response ownerElsewhere = elsewhere.post(url("/api/v1/auth/login"), json("email", owner.email(), "password", owner.password()),
+                "Content-Type", "application/json");
+        assertThat(ownerElsewhere.status()).as("the owner from another client: " + ownerElsewhere.body()).isEqualTo(200);
+        Http.Response otherAccount = elsewhere.post(url("/api/v1/auth/login"), json("email", other.email(), "password", other.password()),
+                "Content-Type", "application/json");
+        assertThat(otherAccount.status()).as("another account: " + otherAccount.body()).isEqualTo(200);
+        Http.Response fromTheGatewaysOwnAddress = Http.post(url("/api/v1/auth/login"), json("email", other.email(), "password", other.password()),
+                "Content-Type", "application/json");
+        assertThat(fromTheGatewaysOwnAddress.status()).as("a client on 127.0.0.1, the gateway's own address").isEqualTo(200);
     }
 }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The library as a person lives it, through the gateway and every real service (issue #8): create two practices,
+ * The library as a person lives it, through the gateway and every real service: create two practices,
  * find, open, download (with Range) and practise them, see history and stats, export one, delete one (its audio
  * leaves the bucket), export the whole account, then erase the account: tokens and login stop working and no schema
  * and no object keeps anything of the person.

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,11 +18,14 @@ import java.util.function.Predicate;
 
 import com.waqup.common.events.EventEnvelope;
 import com.waqup.common.events.Events;
+import com.waqup.common.test.EventContracts;
 import com.waqup.common.test.Http;
 import com.waqup.common.test.ServiceITSupport;
 import com.waqup.common.test.TestDatabase;
 import com.waqup.common.test.TestTokens;
 import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.amqp.core.AnonymousQueue;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Message;
@@ -59,6 +63,12 @@ public abstract class LibraryITSupport extends ServiceITSupport {
     protected StringRedisTemplate redis;
 
     protected static final String BUCKET = TestDatabase.S3_BUCKET;
+
+    /** content-generation's re-voice endpoint, stood in (see {@link GenerationStandIn}). */
+    @DynamicPropertySource
+    static void generation(DynamicPropertyRegistry registry) {
+        registry.add("waqup.services.content-generation.url", () -> GenerationStandIn.get().baseUrl());
+    }
 
     /** A 3 s, 128 kb/s MP3 sine, made once per JVM with ffmpeg. */
     protected static synchronized byte[] mp3() {
@@ -186,7 +196,7 @@ public abstract class LibraryITSupport extends ServiceITSupport {
     }
 
     protected List<JsonNode> drain(Queue queue) {
-        List<JsonNode> events = new java.util.ArrayList<>();
+        List<JsonNode> events = new ArrayList<>();
         Message m;
         while ((m = rabbit.receive(queue.getName())) != null) {
             events.add(JSON.readTree(new String(m.getBody(), StandardCharsets.UTF_8)));
@@ -195,19 +205,15 @@ public abstract class LibraryITSupport extends ServiceITSupport {
     }
 
     protected JsonNode awaitEvent(Queue queue, Predicate<JsonNode> match) {
-        List<JsonNode> seen = new java.util.ArrayList<>();
+        List<JsonNode> seen = new ArrayList<>();
         return await().atMost(Duration.ofSeconds(20)).until(() -> {
             seen.addAll(drain(queue));
             return seen.stream().filter(match).findFirst().orElse(null);
         }, e -> e != null);
     }
 
-    /** The golden wire shape of an event's data (src/test/resources/events/{type}.json). */
+    /** The golden wire shape of an event's data ({@code contracts/events/{type}.json}). */
     protected static JsonNode golden(String type) {
-        try (var in = LibraryITSupport.class.getResourceAsStream("/events/" + type + ".json")) {
-            return JSON.readTree(in);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return EventContracts.golden(type);
     }
 }

@@ -6,12 +6,23 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Date;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import com.waqup.common.events.Events;
 import com.waqup.common.test.Http;
 import com.waqup.common.test.ServiceITSupport;
 import com.waqup.common.test.TestTokens;
+import com.waqup.user.keys.SigningKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.amqp.core.AmqpAdmin;
@@ -69,8 +80,8 @@ class IdentityIT extends ServiceITSupport {
     }
 
     /** Each test signs in from its own client address (as the gateway reports it), like separate people do. */
-    final String clientIp = "10.1." + java.util.concurrent.ThreadLocalRandom.current().nextInt(256) + "."
-            + (1 + java.util.concurrent.ThreadLocalRandom.current().nextInt(254));
+    final String clientIp = "10.1." + ThreadLocalRandom.current().nextInt(256) + "."
+            + (1 + ThreadLocalRandom.current().nextInt(254));
 
     Http.Response login(String email, String password) {
         return loginFrom(clientIp, email, password);
@@ -222,8 +233,68 @@ class IdentityIT extends ServiceITSupport {
         Http.Response throttled = login(user.email(), user.password());
         assertThat(throttled.status()).as("the address is slowed down").isEqualTo(429);
         assertThat(throttled.header("Retry-After")).isNotBlank();
-        assertThat(loginFrom("10.9.9." + (1 + java.util.concurrent.ThreadLocalRandom.current().nextInt(254)), user.email(), user.password())
+        assertThat(loginFrom("10.9.9." + (1 + ThreadLocalRandom.current().nextInt(254)), user.email(), user.password())
                 .status()).as("the owner from another address is not").isEqualTo(200);
+    }
+
+    @Test
+    void shouldSlowDownOnlyTheClientThatFailedNeverTheOwnerElsewhere() {
+        Registered user = register();
+        String attacker = "10.7." + ThreadLocalRandom.current().nextInt(256) + ".9";
+        String owner = "10.8." + ThreadLocalRandom.current().nextInt(256) + ".9";
+        for (int i = 0; i < 25; i++) {
+            int status = loginFrom(attacker, user.email(), "wrong-password-" + i).status();
+            assertThat(status).isIn(401, 429);
+        }
+        assertThat(loginFrom(attacker, user.email(), user.password()).status()).as("the failing client waits").isEqualTo(429);
+        assertThat(loginFrom(owner, user.email(), user.password()).status()).as("the owner from another client does not")
+                .isEqualTo(200);
+        Registered other = register();
+        assertThat(loginFrom(owner, other.email(), other.password()).status()).as("nor does anyone else").isEqualTo(200);
+    }
+
+    @Test
+    void shouldBelieveXForwardedForOnlyFromTheGateway() {
+        Registered user = register();
+        Http.From direct = Http.from("127.0.0.2"); // not a trusted proxy: it may claim any X-Forwarded-For
+        for (int i = 0; i < 5; i++) {
+            Http.Response r = direct.post(url("/api/v1/auth/login"), "{\"email\":\"" + user.email() + "\",\"password\":\"wrong-" + i + "-pass\"}",
+                    "Content-Type", "application/json", "X-Forwarded-For", "198.51.100." + (i + 1));
+            assertThat(r.status()).isEqualTo(401);
+        }
+        Http.Response sixth = direct.post(url("/api/v1/auth/login"), "{\"email\":\"" + user.email() + "\",\"password\":\"" + user.password() + "\"}",
+                "Content-Type", "application/json", "X-Forwarded-For", "198.51.100.99");
+        assertThat(sixth.status()).as("every attempt counted against its real address, whatever it claimed").isEqualTo(429);
+    }
+
+    @Test
+    void shouldAnswer401ForTokensSignedByKeysNobodyKnowsHoweverManyArrive() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            RSAKey stranger = new RSAKeyGenerator(2048).keyID("unknown-" + UUID.randomUUID()).generate();
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256)
+                    .keyID(stranger.getKeyID()).build(), new JWTClaimsSet.Builder().subject(UUID.randomUUID().toString())
+                    .issuer("waqup").audience("waqup-api").issueTime(new Date())
+                    .expirationTime(new Date(System.currentTimeMillis() + 600_000)).claim("roles", List.of("user")).build());
+            jwt.sign(new RSASSASigner(stranger));
+            Http.Response r = Http.get(url("/api/v1/users/me"), "Authorization", bearer(jwt.serialize()));
+            assertThat(r.status()).as("unknown kid #%d", i + 1).isEqualTo(401);
+            assertThat(r.json().path("error").path("code").asString()).isEqualTo("INVALID_TOKEN");
+        }
+    }
+
+    @Test
+    void shouldRefuseAPasswordWithALoneSurrogateAsA400NamingIt() {
+        Http.Response register = Http.post(url("/api/v1/auth/register"),
+                "{\"email\":\"" + newEmail().trim() + "\",\"password\":\"quiet-lantern-\\ud800-harbour\"}", "Content-Type", "application/json");
+        assertThat(register.status()).as(register.body()).isEqualTo(400);
+        assertThat(register.json().path("error").path("details").path("fields").path("password").asString()).contains("surrogate");
+
+        Registered user = register();
+        Http.Response delete = Http.send("DELETE", url("/api/v1/users/me"), "{\"password\":\"x\\udfff\"}",
+                "Content-Type", "application/json", "Authorization", bearer(user.token()));
+        assertThat(delete.status()).as(delete.body()).isEqualTo(400);
+        assertThat(delete.json().path("error").path("details").path("fields").path("password").asString()).contains("surrogate");
+        assertThat(Http.get(url("/api/v1/users/me"), "Authorization", bearer(user.token())).status()).as("nothing deleted").isEqualTo(200);
     }
 
     // ---- refresh tokens --------------------------------------------------------------------------------
@@ -302,7 +373,8 @@ class IdentityIT extends ServiceITSupport {
         JsonNode me = r.json();
         assertThat(me.path("id").asString()).isEqualTo(user.id());
         assertThat(me.path("email").asString()).isEqualTo(user.email());
-        assertThat(me.path("preferences").path("pace").asString()).isEqualTo("moderate");
+        assertThat(me.path("preferences").has("pace")).as("shown, as null").isTrue();
+        assertThat(me.path("preferences").path("pace").isNull()).as("never chosen: each practice gets its kind's pace").isTrue();
         assertThat(me.path("preferences").path("tone").asString()).isEqualTo("warm");
         assertThat(me.path("preferences").has("voice_id")).isTrue();
         assertThat(me.path("created_at").asString()).endsWith("Z");
@@ -389,7 +461,7 @@ class IdentityIT extends ServiceITSupport {
     // ---- keys and service credentials ---------------------------------------------------------------------
 
     @Autowired
-    com.waqup.user.keys.SigningKeys keys;
+    SigningKeys keys;
 
     @Test
     void shouldRotateKeysWithoutLoggingAnyoneOut() {

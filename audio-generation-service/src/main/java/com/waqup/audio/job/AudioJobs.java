@@ -10,6 +10,7 @@ import java.util.UUID;
 import com.waqup.audio.job.AudioEvents.AudioCompleted;
 import com.waqup.audio.job.AudioEvents.AudioFailed;
 import com.waqup.audio.job.AudioEvents.AudioProgress;
+import com.waqup.audio.privacy.ErasedPeople;
 import com.waqup.common.outbox.IntegrationEvents;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Transactional;
@@ -92,7 +93,7 @@ class AudioJobs {
                 where job_id = ? and version = ? and status = 'RENDERING' and lease_owner = ?""",
                 progress, stage, ts(now.plus(lease)), ts(now), r.jobId(), r.version(), owner);
         if (updated == 1) {
-            events.publish(AudioEvents.PROGRESS, new AudioProgress(r.jobId(), r.contentId(), r.userId(), r.version(), progress, stage));
+            events.publish(AudioProgress.TYPE, new AudioProgress(r.jobId(), r.contentId(), r.userId(), r.version(), progress, stage));
         }
         return updated == 1;
     }
@@ -129,7 +130,7 @@ class AudioJobs {
                 done.voice().id(), done.voice().name(), provider, renderMillis, ts(now), ts(now),
                 r.jobId(), r.version(), owner);
         if (updated == 1) {
-            events.publish(AudioEvents.COMPLETED, done);
+            events.publish(AudioCompleted.TYPE, done);
         }
         return updated == 1;
     }
@@ -163,7 +164,7 @@ class AudioJobs {
                     code, reason, ts(now), ts(now), r.jobId(), r.version(), owner);
         }
         if (updated == 1) {
-            events.publish(AudioEvents.FAILED, new AudioFailed(r.jobId(), r.contentId(), r.userId(), r.version(), code, reason, false));
+            events.publish(AudioFailed.TYPE, new AudioFailed(r.jobId(), r.contentId(), r.userId(), r.version(), code, reason, false));
         }
         return updated == 1;
     }
@@ -174,25 +175,8 @@ class AudioJobs {
      * loses it) or refused after it, never created behind its back.
      */
     boolean lockAndCheckErased(UUID userId) {
-        lockUser(jdbc, userId);
-        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from erased_user where user_hash = ?)",
-                Boolean.class, userHash(userId)));
-    }
-
-    /** A transaction-scoped advisory lock on the person. */
-    static void lockUser(JdbcTemplate jdbc, UUID userId) {
-        jdbc.queryForList("select pg_advisory_xact_lock(?)", userId.getMostSignificantBits() ^ userId.getLeastSignificantBits());
-    }
-
-    /** {@code sha256("user:" + id)}, hex: recognizes an id without naming the person. */
-    static String userHash(UUID userId) {
-        try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(("user:" + userId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(digest);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        ErasedPeople.lock(jdbc, userId);
+        return ErasedPeople.contains(jdbc, userId);
     }
 
     /** Whether the job's row still exists (an erasure deletes it). */

@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import com.waqup.audio.job.AudioEvents.AudioCompleted;
@@ -19,6 +23,7 @@ import com.waqup.audio.render.AudioRenderer;
 import com.waqup.audio.render.Background;
 import com.waqup.audio.render.Pcm;
 import com.waqup.audio.voice.Pace;
+import com.waqup.audio.voice.Pacing;
 import com.waqup.audio.voice.TtsException;
 import com.waqup.audio.voice.Voice;
 import com.waqup.audio.voice.VoiceRouter;
@@ -34,6 +39,8 @@ class AudioPipeline {
 
     private static final Logger log = LoggerFactory.getLogger(AudioPipeline.class);
     private static final int RENEW_EVERY_SEGMENTS = 10;
+    /** Offline batches synthesized at once (this machine's two cores; Festival is single-threaded). */
+    private static final int OFFLINE_PARALLEL_BATCHES = 2;
 
     /** This worker no longer holds the job (another took it over): stop quietly. */
     static final class LeaseLost extends RuntimeException {
@@ -85,19 +92,36 @@ class AudioPipeline {
         segments.sort(Comparator.comparing(s -> s.index() == null ? Integer.MAX_VALUE : s.index()));
         List<Pcm.Part> parts = new ArrayList<>(segments.size());
         boolean halfway = false;
-        for (int i = 0; i < segments.size(); i++) {
-            AudioRequested.Segment s = segments.get(i);
-            try {
-                parts.add(new Pcm.Part(tts.synthesize(s.text(), voice, pace, dir), s.pauseAfter() == null ? 0 : s.pauseAfter()));
-            } catch (TtsException e) {
-                throw new JobFailure(JobFailure.TTS_FAILED, "speech synthesis failed (" + voice.provider() + "): " + e.getMessage(),
-                        e.retryable(), e);
-            }
-            if (!halfway && i + 1 >= segments.size() / 2 && segments.size() >= 4) {
-                halfway = true;
-                progress(r, owner, 30, "synthesizing");
-            } else if ((i + 1) % RENEW_EVERY_SEGMENTS == 0 && !jobs.renew(r, owner)) {
-                throw new LeaseLost();
+        boolean offline = tts.isOffline(voice.provider());
+        // offline engines speak sentence by sentence (the pace's pauses go between them), two batches at a time (one
+        // engine process per core); a vendor gets whole segments, one batch at a time
+        int parallel = offline ? OFFLINE_PARALLEL_BATCHES : 1;
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int from = 0; from < segments.size(); from += RENEW_EVERY_SEGMENTS * parallel) {
+                List<List<AudioRequested.Segment>> batches = new ArrayList<>();
+                List<List<List<String>>> sentencesOf = new ArrayList<>();
+                List<Future<List<Pcm>>> spoken = new ArrayList<>();
+                for (int b = from; b < Math.min(segments.size(), from + RENEW_EVERY_SEGMENTS * parallel); b += RENEW_EVERY_SEGMENTS) {
+                    List<AudioRequested.Segment> batch = segments.subList(b, Math.min(segments.size(), b + RENEW_EVERY_SEGMENTS));
+                    List<List<String>> sentences = batch.stream()
+                            .map(seg -> offline ? Pacing.sentences(seg.text()) : List.of(seg.text().strip())).toList();
+                    List<String> texts = sentences.stream().flatMap(List::stream).toList();
+                    batches.add(batch);
+                    sentencesOf.add(sentences);
+                    spoken.add(pool.submit(() -> tts.synthesizeAll(texts, voice, pace, dir)));
+                }
+                int done = from;
+                for (int b = 0; b < batches.size(); b++) {
+                    List<Pcm> speech = speech(spoken.get(b), voice, spoken);
+                    addParts(parts, batches.get(b), sentencesOf.get(b), speech, pace);
+                    done += batches.get(b).size();
+                }
+                if (!halfway && done >= segments.size() / 2 && segments.size() >= 4) {
+                    halfway = true;
+                    progress(r, owner, 30, "synthesizing");
+                } else if (done < segments.size() && !jobs.renew(r, owner)) {
+                    throw new LeaseLost();
+                }
             }
         }
 
@@ -138,6 +162,44 @@ class AudioPipeline {
                 Math.round(out.durationSeconds() * 100) / 100.0, out.bitrateKbps(), out.sampleRateHz(), out.sizeBytes(),
                 Math.round(out.loudness().integratedLufs() * 10) / 10.0, Math.round(out.loudness().truePeakDbtp() * 10) / 10.0,
                 new VoiceRef(voice.id(), voice.name(), voice.provider()), List.copyOf(extra));
+    }
+
+    /** A batch's speech; a failure stops the other batches still running and fails the job. */
+    private static List<Pcm> speech(Future<List<Pcm>> batch, Voice voice, List<Future<List<Pcm>>> all)
+            throws JobFailure, InterruptedException {
+        try {
+            return batch.get();
+        } catch (ExecutionException e) {
+            all.forEach(f -> f.cancel(true));
+            if (e.getCause() instanceof TtsException tts) {
+                throw new JobFailure(JobFailure.TTS_FAILED, "speech synthesis failed (" + voice.provider() + "): " + tts.getMessage(),
+                        tts.retryable(), tts);
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            all.forEach(f -> f.cancel(true));
+            throw e;
+        }
+    }
+
+    /** Each sentence, then its sentence-final pause (and after a segment's last sentence, the script's pause). */
+    private static void addParts(List<Pcm.Part> parts, List<AudioRequested.Segment> batch, List<List<String>> sentences,
+            List<Pcm> speech, Pace pace) {
+        int next = 0;
+        for (int i = 0; i < batch.size(); i++) {
+            List<String> said = sentences.get(i);
+            for (int k = 0; k < said.size(); k++) {
+                Pcm spoken = speech.get(next++);
+                double pause = Pacing.pauseAfter(said.get(k), spoken.seconds(), pace);
+                if (k == said.size() - 1 && batch.get(i).pauseAfter() != null) {
+                    pause += batch.get(i).pauseAfter();
+                }
+                parts.add(new Pcm.Part(spoken, pause));
+            }
+        }
     }
 
     /** Deletes what {@link #run} uploaded (its owner was erased meanwhile); retried by the storage client, then logged. */

@@ -13,6 +13,8 @@ record AudioRequested(UUID jobId, UUID contentId, UUID userId, Integer version, 
     record Segment(Integer index, String text, Double pauseAfter) {
     }
 
+    static final String TYPE = "audio.requested";
+
     boolean identified() {
         return jobId != null && contentId != null && userId != null && version != null && version >= 1;
     }

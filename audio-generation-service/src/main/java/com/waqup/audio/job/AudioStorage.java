@@ -1,9 +1,11 @@
 package com.waqup.audio.job;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import com.waqup.common.storage.StorageProperties;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -32,12 +34,12 @@ class AudioStorage {
     }
 
     /** Deletes the objects; a failure is logged (a later erasure of the person's prefix removes them). */
-    void delete(java.util.List<String> keys) {
+    void delete(List<String> keys) {
         for (String key : keys) {
             try {
                 s3.deleteObject(b -> b.bucket(storage.bucket()).key(key));
             } catch (SdkException e) {
-                org.slf4j.LoggerFactory.getLogger(AudioStorage.class).warn("could not delete {}: {}", key, e.getClass().getSimpleName());
+                LoggerFactory.getLogger(AudioStorage.class).warn("could not delete {}: {}", key, e.getClass().getSimpleName());
             }
         }
     }

@@ -3,7 +3,6 @@ package com.waqup.audio.job;
 import java.time.Clock;
 
 import com.waqup.audio.render.AudioRenderer;
-import com.waqup.audio.render.RenderProperties;
 import com.waqup.audio.voice.VoiceRouter;
 import com.waqup.common.amqp.ConsumerQueue;
 import com.waqup.common.outbox.IntegrationEvents;
@@ -13,6 +12,7 @@ import org.springframework.amqp.rabbit.config.ContainerCustomizer;
 import org.springframework.amqp.rabbit.config.SimpleRabbitListenerContainerFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.amqp.support.converter.MessageConverter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -23,12 +23,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The audio work queue: {@value #QUEUE} bound to {@code audio.requested} with its dead-letter queue, consumed by
- * its own container factory: {@code waqup.audio.work.concurrency} consumers, prefetch 1 (a job is one message in
- * flight per worker), no container-level retry (the worker retries what may pass itself and publishes the
- * outcome), rejected messages to the DLQ.
+ * its own container factory: the platform's JSON messages, {@code waqup.audio.work.concurrency} consumers,
+ * prefetch 1 (a job is one message in flight per worker), no container-level retry (the worker retries what may pass
+ * itself and publishes the outcome), rejected messages (a poison message at once) to the DLQ.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ AudioWorkProperties.class, RenderProperties.class })
+@EnableConfigurationProperties(AudioWorkProperties.class)
 class AudioWorkConfiguration {
 
     static final String QUEUE = "audio-generation.audio-requested";
@@ -37,14 +37,15 @@ class AudioWorkConfiguration {
 
     @Bean
     static Declarables audioRequestedQueue() {
-        return ConsumerQueue.declare(QUEUE, "audio.requested");
+        return ConsumerQueue.declare(QUEUE, AudioRequested.TYPE);
     }
 
     @Bean(CONTAINER_FACTORY)
     SimpleRabbitListenerContainerFactory audioWorkContainerFactory(ConnectionFactory connectionFactory, AudioWorkProperties props,
-            ObjectProvider<ContainerCustomizer<SimpleMessageListenerContainer>> customizers) {
+            MessageConverter json, ObjectProvider<ContainerCustomizer<SimpleMessageListenerContainer>> customizers) {
         SimpleRabbitListenerContainerFactory factory = new SimpleRabbitListenerContainerFactory();
         factory.setConnectionFactory(connectionFactory);
+        factory.setMessageConverter(json);
         factory.setConcurrentConsumers(props.concurrency());
         factory.setMaxConcurrentConsumers(props.concurrency());
         factory.setPrefetchCount(1);
@@ -58,11 +59,6 @@ class AudioWorkConfiguration {
             }
         });
         return factory;
-    }
-
-    @Bean
-    AudioRenderer audioRenderer(RenderProperties props) {
-        return new AudioRenderer(props);
     }
 
     @Bean
@@ -81,15 +77,13 @@ class AudioWorkConfiguration {
         return new AudioPipeline(tts, renderer, storage, jobs, props.workPath());
     }
 
-    /** The privacy participant (docs/privacy.md): common-lib serves the export and consumes user.deletion_requested. */
-    @Bean
-    AudioPersonalData audioPersonalData(JdbcTemplate jdbc, S3Client s3, StorageProperties storage,
-            @org.springframework.beans.factory.annotation.Value("${waqup.audio.erase-page-size:1000}") int pageSize) {
-        return new AudioPersonalData(jdbc, s3, storage, pageSize);
+    @Bean(destroyMethod = "close")
+    LeaseKeeper leaseKeeper(AudioJobs jobs, AudioWorkProperties props) {
+        return new LeaseKeeper(jobs, props.lease().dividedBy(3));
     }
 
     @Bean
-    AudioWorker audioWorker(JsonMapper json, AudioJobs jobs, AudioPipeline pipeline, AudioWorkProperties props) {
-        return new AudioWorker(json, jobs, pipeline, props);
+    AudioWorker audioWorker(AudioJobs jobs, AudioPipeline pipeline, AudioWorkProperties props, LeaseKeeper leases) {
+        return new AudioWorker(jobs, pipeline, props, leases);
     }
 }

@@ -5,22 +5,19 @@ import java.time.Instant;
 import java.util.Optional;
 
 import com.waqup.common.events.EventEnvelope;
+import com.waqup.common.events.InvalidEventException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.amqp.AmqpRejectAndDontRequeueException;
 import org.springframework.amqp.ImmediateRequeueAmqpException;
-import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.dao.DataAccessException;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The {@code audio.requested} work queue consumer ({@value AudioWorkConfiguration#QUEUE}, prefetch 1, bounded
  * concurrency). Per message:
  * <ul>
- * <li>not an event with job, content, user and version → the dead-letter queue (nothing can be answered);</li>
+ * <li>not an event with job, content, user and version (unreadable, or {@link InvalidEventException}) → the
+ * dead-letter queue at once (nothing can be answered);</li>
  * <li>outside the limits → audio.failed INVALID_REQUEST at once;</li>
  * <li>the job finished already → acknowledged, nothing rendered or published again;</li>
  * <li>another live worker holds it → wait for it (bounded), then acknowledge or requeue;</li>
@@ -28,47 +25,37 @@ import tools.jackson.databind.json.JsonMapper;
  * given up (audio.failed) after the last attempt or at once for a failure that cannot pass.</li>
  * </ul>
  * The message is acknowledged only after the outcome is committed; a worker stopped mid-job gives its lease back
- * and its message returns to the queue.
+ * and its message returns to the queue. While a worker renders, its (short) lease is renewed in the background
+ * ({@link LeaseKeeper}), so a worker that is killed loses its job to the next one within a lease's time.
  */
 class AudioWorker {
 
     private static final Logger log = LoggerFactory.getLogger(AudioWorker.class);
-    private static final TypeReference<EventEnvelope<AudioRequested>> TYPE = new TypeReference<>() {
-    };
 
-    private final JsonMapper json;
     private final AudioJobs jobs;
     private final AudioPipeline pipeline;
     private final AudioWorkProperties props;
+    private final LeaseKeeper leases;
 
-    AudioWorker(JsonMapper json, AudioJobs jobs, AudioPipeline pipeline, AudioWorkProperties props) {
-        this.json = json;
+    AudioWorker(AudioJobs jobs, AudioPipeline pipeline, AudioWorkProperties props, LeaseKeeper leases) {
         this.jobs = jobs;
         this.pipeline = pipeline;
         this.props = props;
+        this.leases = leases;
     }
 
     @RabbitListener(id = AudioWorkConfiguration.LISTENER_ID, queues = AudioWorkConfiguration.QUEUE,
             containerFactory = AudioWorkConfiguration.CONTAINER_FACTORY)
-    public void on(Message message) {
-        AudioRequested request = parse(message);
+    public void on(EventEnvelope<AudioRequested> event) {
+        AudioRequested request = event.data();
+        if (request == null || !request.identified()) {
+            throw new InvalidEventException("audio.requested " + event.eventId() + " without job, content, user or version");
+        }
         try {
             handle(request);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ImmediateRequeueAmqpException("stopped while rendering job " + request.jobId());
-        }
-    }
-
-    private AudioRequested parse(Message message) {
-        try {
-            EventEnvelope<AudioRequested> event = json.readValue(message.getBody(), TYPE);
-            if (event.data() == null || !event.data().identified()) {
-                throw new AmqpRejectAndDontRequeueException("audio.requested " + event.eventId() + " without job, content, user or version");
-            }
-            return event.data();
-        } catch (JacksonException | NullPointerException e) {
-            throw new AmqpRejectAndDontRequeueException("unreadable audio.requested: " + e.getClass().getSimpleName());
         }
     }
 
@@ -83,6 +70,13 @@ class AudioWorker {
         if (claimed == null) {
             return;
         }
+        try (LeaseKeeper.Kept kept = leases.keep(r, claimed.owner())) {
+            render(r, claimed);
+        }
+    }
+
+    /** Renders a claimed job, retrying what may pass, until it is completed, failed, or taken from this worker. */
+    private void render(AudioRequested r, AudioJobs.Claimed claimed) throws InterruptedException {
         long started = System.nanoTime();
         for (int attempt = 1; ; attempt++) {
             try {

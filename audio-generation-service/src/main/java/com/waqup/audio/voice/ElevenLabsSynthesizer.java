@@ -72,7 +72,8 @@ public class ElevenLabsSynthesizer extends VendorSynthesizer {
             String accent = labels.path("accent").asString("");
             String style = labels.path("description").asString(labels.path("use_case").asString(v.path("category").asString("")));
             voices.add(new Voice(namespaced(id), v.path("name").asString(id), language(accent),
-                    blankToNull(labels.path("gender").asString("")), blankToNull(style), provider(), SAMPLE_RATE, id));
+                    blankToNull(labels.path("gender").asString("")), blankToNull(style), provider(), SAMPLE_RATE, id,
+                    blankToNull(v.path("preview_url").asString(""))));
         }
         return voices;
     }

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import com.waqup.audio.render.Pcm;
 import com.waqup.common.http.VendorHttp;
+import org.springframework.http.HttpHeaders;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -58,7 +59,7 @@ public class PlayHtSynthesizer extends VendorSynthesizer {
         }
     }
 
-    private void auth(org.springframework.http.HttpHeaders h) {
+    private void auth(HttpHeaders h) {
         h.set("AUTHORIZATION", props.apiKey() == null ? "" : props.apiKey());
         h.set("X-USER-ID", props.userId() == null ? "" : props.userId());
         h.set("Accept", "audio/wav");
@@ -82,7 +83,7 @@ public class PlayHtSynthesizer extends VendorSynthesizer {
             String lang = v.path("language_code").asString(v.path("language").asString(""));
             voices.add(new Voice(namespaced(id), v.path("name").asString(id), lang.isBlank() ? null : lang,
                     blankToNull(v.path("gender").asString("")), blankToNull(v.path("style").asString("")), provider(),
-                    SAMPLE_RATE, id));
+                    SAMPLE_RATE, id, blankToNull(v.path("sample").asString(""))));
         }
         return voices;
     }

@@ -27,7 +27,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("waqup.tts")
 public record TtsProperties(String provider, String defaultVoice, Duration timeout, Integer maxAttempts,
         Duration retryDelay, Duration voiceListTimeout, Duration voiceListCache, Duration voiceListRetry, Espeak espeak,
-        ElevenLabs elevenlabs, PlayHt playht) {
+        ElevenLabs elevenlabs, PlayHt playht, Festival festival, Flite flite) {
 
     public TtsProperties {
         voiceListTimeout = voiceListTimeout == null ? Duration.ofSeconds(5) : voiceListTimeout;
@@ -41,6 +41,8 @@ public record TtsProperties(String provider, String defaultVoice, Duration timeo
         espeak = espeak == null ? new Espeak(null, null, null) : espeak;
         elevenlabs = elevenlabs == null ? new ElevenLabs(null, null, null, null) : elevenlabs;
         playht = playht == null ? new PlayHt(null, null, null, null, null) : playht;
+        festival = festival == null ? new Festival(null, null, null, null, null) : festival;
+        flite = flite == null ? new Flite(null, null, null, null, null) : flite;
     }
 
     /**
@@ -52,6 +54,48 @@ public record TtsProperties(String provider, String defaultVoice, Duration timeo
         public Espeak {
             binary = binary == null || binary.isBlank() ? "espeak-ng" : binary;
             rateFactor = rateFactor == null || rateFactor <= 0 ? 1.13 : rateFactor;
+            timeout = timeout == null ? Duration.ofSeconds(30) : timeout;
+        }
+    }
+
+    /**
+     * Festival (offline, {@code festival} + its Debian voices): the platform voices it speaks, each with the words per
+     * minute the engine voice speaks at its natural rate (measured per segment, docs/audio.md), from which the duration
+     * stretch of a pace is computed.
+     *
+     * @param enabled        {@code false} keeps Festival out even when installed
+     * @param binary         the festival binary
+     * @param voices         platform voice id → Festival voice ({@code cmu_us_slt_arctic_hts}, {@code kal_diphone})
+     * @param naturalWpm     platform voice id → words per minute at stretch 1
+     * @param timeout        longest one batch of segments may take
+     */
+    public record Festival(Boolean enabled, String binary, Map<String, String> voices, Map<String, Double> naturalWpm,
+            Duration timeout) {
+        public Festival {
+            enabled = enabled == null || enabled;
+            binary = binary == null || binary.isBlank() ? "festival" : binary;
+            voices = voices == null || voices.isEmpty() ? defaults("en-us-female", "cmu_us_slt_arctic_hts") : voices;
+            naturalWpm = naturalWpm == null || naturalWpm.isEmpty() ? Map.of("en-us-female", 182.0) : naturalWpm;
+            timeout = timeout == null ? Duration.ofSeconds(120) : timeout;
+        }
+    }
+
+    /**
+     * Flite (offline, {@code flite}: CMU's small engine with its built-in clustergen voices).
+     *
+     * @param enabled        {@code false} keeps Flite out even when installed
+     * @param binary         the flite binary
+     * @param voices         platform voice id → Flite voice ({@code rms}, {@code awb})
+     * @param naturalWpm     platform voice id → words per minute at stretch 1
+     * @param timeout        longest one segment may take
+     */
+    public record Flite(Boolean enabled, String binary, Map<String, String> voices, Map<String, Double> naturalWpm,
+            Duration timeout) {
+        public Flite {
+            enabled = enabled == null || enabled;
+            binary = binary == null || binary.isBlank() ? "flite" : binary;
+            voices = voices == null || voices.isEmpty() ? defaults("en-us-male", "rms") : voices;
+            naturalWpm = naturalWpm == null || naturalWpm.isEmpty() ? Map.of("en-us-male", 159.0) : naturalWpm;
             timeout = timeout == null ? Duration.ofSeconds(30) : timeout;
         }
     }

@@ -1,5 +1,6 @@
 package com.waqup.audio.voice;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -64,7 +65,7 @@ abstract class VendorSynthesizer implements SpeechSynthesizer {
     }
 
     /** The vendor's own voice list; ids namespaced with {@link #provider()}, the vendor id as engine voice. */
-    abstract java.util.List<Voice> fetchVoices() throws TtsException;
+    abstract List<Voice> fetchVoices() throws TtsException;
 
     /** Platform voice id → vendor voice id. */
     abstract Map<String, String> aliases();

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -19,7 +20,8 @@ import tools.jackson.core.JacksonException;
 /**
  * Every enabled TTS provider behind one catalog (docs/audio.md, "Voices and providers"):
  * <ul>
- * <li>espeak-ng is always enabled and speaks the platform voice ids ({@code en-us-female}, the default, {@code en-us-male},
+ * <li>the offline engines found at start-up (Festival, then Flite) speak the platform voice ids they have a voice for;</li>
+ * <li>espeak-ng is always enabled and speaks the other platform voice ids ({@code en-us-female}, the default, {@code en-us-male},
  * {@code en-gb-female}, {@code en-gb-male}), unless {@code waqup.tts.provider} names an enabled vendor that maps them;</li>
  * <li>ElevenLabs and PlayHT are enabled when their keys are configured; their voices are listed (cached) with
  * namespaced ids, {@code elevenlabs:<voice_id>} and {@code playht:<voice id>}, so a request's {@code voice_id}
@@ -37,6 +39,7 @@ public class VoiceRouter {
     }
 
     private final EspeakSynthesizer espeak;
+    private final Map<String, OfflineSynthesizer> offline = new LinkedHashMap<>();
     private final Map<String, VendorSynthesizer> vendors = new LinkedHashMap<>();
     private final Map<String, Voice> platform = new LinkedHashMap<>();
     private final Voice defaultVoice;
@@ -47,7 +50,17 @@ public class VoiceRouter {
 
     VoiceRouter(EspeakSynthesizer espeak, List<VendorSynthesizer> enabled, String platformProvider, String defaultVoiceId,
             Duration listCache, Duration failureCache, Clock clock) {
+        this(espeak, List.of(), enabled, platformProvider, defaultVoiceId, listCache, failureCache, clock);
+    }
+
+    /**
+     * @param engines the offline engines found beside espeak-ng, in order of preference: a platform voice is spoken by
+     *                the first that has it, espeak-ng otherwise (unless a vendor voices the platform ids)
+     */
+    VoiceRouter(EspeakSynthesizer espeak, List<? extends OfflineSynthesizer> engines, List<VendorSynthesizer> enabled,
+            String platformProvider, String defaultVoiceId, Duration listCache, Duration failureCache, Clock clock) {
         this.espeak = espeak;
+        engines.forEach(e -> offline.put(e.provider(), e));
         enabled.forEach(v -> vendors.put(v.provider(), v));
         this.clock = clock;
         this.listCache = listCache;
@@ -55,8 +68,13 @@ public class VoiceRouter {
         VendorSynthesizer voicing = vendors.get(platformProvider);
         for (Voice v : espeak.voices()) {
             String alias = voicing == null ? null : voicing.aliases().get(v.id());
-            platform.put(v.id(), alias == null || alias.isBlank() ? v
-                    : new Voice(v.id(), v.name(), v.language(), v.gender(), v.style(), voicing.provider(), voicing.sampleRate(), alias));
+            if (alias != null && !alias.isBlank()) {
+                platform.put(v.id(), new Voice(v.id(), v.name(), v.language(), v.gender(), v.style(), voicing.provider(),
+                        voicing.sampleRate(), alias));
+            } else {
+                platform.put(v.id(), offline.values().stream().map(e -> e.platformVoices().get(v.id()))
+                        .filter(Objects::nonNull).findFirst().orElse(v));
+            }
         }
         Voice configured = platform.get(defaultVoiceId);
         if (configured == null) {
@@ -65,12 +83,33 @@ public class VoiceRouter {
         this.defaultVoice = configured != null ? configured : platform.get(espeak.resolve(null).id());
     }
 
-    /** The enabled providers: espeak first, then the vendors with a key. */
+    /** The enabled providers: espeak first, the other offline engines found, then the vendors with a key. */
     public List<String> providers() {
         List<String> all = new ArrayList<>();
         all.add(espeak.provider());
+        all.addAll(offline.keySet());
         all.addAll(vendors.keySet());
         return all;
+    }
+
+    /** Whether {@code provider} runs on this machine (espeak-ng, Festival, Flite), as opposed to a vendor's API. */
+    public boolean isOffline(String provider) {
+        return espeak.provider().equals(provider) || offline.containsKey(provider);
+    }
+
+    /** The offline engines found and the engine voices each speaks, for the health details. */
+    public Map<String, List<String>> offlineEngines() {
+        Map<String, List<String>> found = new LinkedHashMap<>();
+        found.put(espeak.provider(), espeak.voices().stream().map(Voice::engineVoice).toList());
+        offline.values().forEach(e -> found.put(e.provider(), e.platformVoices().values().stream().map(Voice::engineVoice).toList()));
+        return found;
+    }
+
+    /** Platform voice id → the provider speaking it. */
+    public Map<String, String> platformVoiceProviders() {
+        Map<String, String> map = new LinkedHashMap<>();
+        platform.values().forEach(v -> map.put(v.id(), v.provider()));
+        return map;
     }
 
     public Voice defaultVoice() {
@@ -114,14 +153,23 @@ public class VoiceRouter {
 
     /** Speaks one segment with the provider of {@code voice}. */
     public Pcm synthesize(String text, Voice voice, Pace pace, Path workDir) throws TtsException, InterruptedException {
+        return synthesizer(voice).synthesize(text, voice, pace, workDir);
+    }
+
+    /** Speaks several segments with the provider of {@code voice}, each on its own (one process for Festival). */
+    public List<Pcm> synthesizeAll(List<String> texts, Voice voice, Pace pace, Path workDir) throws TtsException, InterruptedException {
+        return synthesizer(voice).synthesizeAll(texts, voice, pace, workDir);
+    }
+
+    private SpeechSynthesizer synthesizer(Voice voice) throws TtsException {
         if (espeak.provider().equals(voice.provider())) {
-            return espeak.synthesize(text, voice, pace, workDir);
+            return espeak;
         }
-        VendorSynthesizer vendor = vendors.get(voice.provider());
-        if (vendor == null) {
+        SpeechSynthesizer engine = offline.containsKey(voice.provider()) ? offline.get(voice.provider()) : vendors.get(voice.provider());
+        if (engine == null) {
             throw new TtsException(voice.provider() + " is not enabled", false, 0, null);
         }
-        return vendor.synthesize(text, voice, pace, workDir);
+        return engine;
     }
 
     /** The vendor's list, cached; empty (and a warning) when the vendor cannot be reached or answers nonsense. */

@@ -2,47 +2,58 @@ package com.waqup.audio.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
+import java.util.List;
 import java.util.UUID;
 
+import com.waqup.common.test.EventContracts;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.PropertyNamingStrategies;
-import tools.jackson.databind.json.JsonMapper;
 
-/** Pins the wire shape of the events this service publishes (docs/events.md). */
+/**
+ * Pins the wire shape of the events this service publishes (docs/events.md) to their golden JSON, and reads the work
+ * it consumes ({@code audio.requested}) from content-generation's.
+ */
 class AudioEventsGoldenTest {
 
-    private static final JsonMapper JSON = JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
     private static final UUID JOB = UUID.fromString("11111111-1111-1111-1111-111111111111");
     private static final UUID USER = UUID.fromString("22222222-2222-2222-2222-222222222222");
 
-    private static JsonNode golden(String name) throws Exception {
-        try (InputStream in = AudioEventsGoldenTest.class.getResourceAsStream("/events/" + name)) {
-            return JSON.readTree(in);
-        }
+    @Test
+    void shouldKeepTheAudioProgressShape() {
+        EventContracts.assertPublishes(AudioEvents.AudioProgress.TYPE, new AudioEvents.AudioProgress(JOB, JOB, USER, 1, 60, "mixing"));
     }
 
     @Test
-    void shouldKeepTheAudioProgressShape() throws Exception {
-        assertThat(JSON.valueToTree(new AudioEvents.AudioProgress(JOB, JOB, USER, 1, 60, "mixing")).toString())
-                .isEqualTo(golden("audio.progress.json").toString());
-    }
-
-    @Test
-    void shouldKeepTheAudioCompletedShape() throws Exception {
+    void shouldKeepTheAudioCompletedShape() {
         String key = "audio/" + USER + "/" + JOB + "/1";
         AudioEvents.AudioCompleted completed = new AudioEvents.AudioCompleted(JOB, JOB, USER, 1, key + ".mp3", "waqup-audio", "mp3",
                 "audio/mpeg", 301.4, 128, 44100, 4823110, -16.0, -1.2,
                 new AudioEvents.VoiceRef("elevenlabs:21m00Tcm4TlvDq8Ikwcn", "Rachel", "elevenlabs"),
-                java.util.List.of(new AudioEvents.ExtraFormat("ogg", key + ".ogg", 1234)));
-        assertThat(JSON.valueToTree(completed).toString()).isEqualTo(golden("audio.completed.json").toString());
+                List.of(new AudioEvents.ExtraFormat("ogg", key + ".ogg", 1234)));
+        EventContracts.assertPublishes(AudioEvents.AudioCompleted.TYPE, completed);
     }
 
     @Test
-    void shouldKeepTheAudioFailedShape() throws Exception {
-        assertThat(JSON.valueToTree(new AudioEvents.AudioFailed(JOB, JOB, USER, 1, "TTS_FAILED",
-                "speech synthesis failed (elevenlabs): elevenlabs answered HTTP 401", false)).toString())
-                .isEqualTo(golden("audio.failed.json").toString());
+    void shouldKeepTheAudioFailedShape() {
+        EventContracts.assertPublishes(AudioEvents.AudioFailed.TYPE, new AudioEvents.AudioFailed(JOB, JOB, USER, 1, "TTS_FAILED",
+                "speech synthesis failed (elevenlabs): elevenlabs answered HTTP 401", false));
+    }
+
+    @Test
+    void shouldReadTheWorkFromContentGenerationsAudioRequested() {
+        AudioRequested request = EventContracts.consume(AudioRequested.TYPE, AudioRequested.class).data();
+
+        assertThat(request.identified()).isTrue();
+        assertThat(request.version()).isEqualTo(1);
+        assertThat(request.contentType()).isEqualTo("guided_meditation");
+        assertThat(request.voiceId()).isEqualTo("en-us-female");
+        assertThat(request.pace()).isEqualTo("slow");
+        assertThat(request.background().sound()).isEqualTo("pink_noise");
+        assertThat(request.background().levelDb()).isEqualTo(-30.0);
+        assertThat(request.formats()).containsExactly("mp3");
+        assertThat(request.targetDurationSeconds()).isEqualTo(120.0);
+        assertThat(request.segments()).hasSize(6);
+        assertThat(request.segments().get(0).text()).isEqualTo("Welcome. Let's begin.");
+        assertThat(request.segments().get(0).pauseAfter()).isEqualTo(4.5);
+        assertThat(RequestValidator.problem(request)).as("within the limits").isEmpty();
     }
 }

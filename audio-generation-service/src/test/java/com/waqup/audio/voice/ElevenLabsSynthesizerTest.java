@@ -15,6 +15,7 @@ import java.util.List;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.waqup.audio.render.Pcm;
 import com.waqup.common.http.VendorHttp;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 /** The ElevenLabs adapter against a WireMock speaking ElevenLabs' documented API. */
@@ -31,7 +32,7 @@ class ElevenLabsSynthesizerTest extends VendorSynthesizerContract {
     @Override
     VendorSynthesizer synthesizer(VendorHttp http, VendorHttp listHttp) {
         TtsProperties tts = new TtsProperties(null, null, null, null, null, null, null, null, null,
-                new TtsProperties.ElevenLabs(vendor.baseUrl(), "test-eleven-key", "eleven_multilingual_v2", null), null);
+                new TtsProperties.ElevenLabs(vendor.baseUrl(), "test-eleven-key", "eleven_multilingual_v2", null), null, null, null);
         return new ElevenLabsSynthesizer(http, listHttp, tts);
     }
 
@@ -72,7 +73,7 @@ class ElevenLabsSynthesizerTest extends VendorSynthesizerContract {
 
         assertThat(pcm.sampleRate()).isEqualTo(22050);
         assertThat(pcm.samples()).isEqualTo(audio);
-        assertThat(pcm.seconds()).isCloseTo(0.4, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(pcm.seconds()).isCloseTo(0.4, Offset.offset(0.01));
         vendor.verify(1, postRequestedFor(urlPathEqualTo(TTS_PATH))
                 .withQueryParam("output_format", equalTo("pcm_22050"))
                 .withHeader("xi-api-key", equalTo("test-eleven-key"))

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 class PaceTest {
 
-    private final EspeakSynthesizer espeak = new EspeakSynthesizer(new TtsProperties(null, null, null, null, null, null, null, null, null, null, null));
+    private final EspeakSynthesizer espeak = new EspeakSynthesizer(new TtsProperties(null, null, null, null, null, null, null, null, null, null, null, null, null));
 
     @Test
     void shouldMapThePaceKeysToTheWordRatesScriptsAreSizedWith() {

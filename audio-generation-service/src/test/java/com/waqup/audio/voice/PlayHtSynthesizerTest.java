@@ -16,6 +16,7 @@ import java.util.List;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.waqup.audio.render.Pcm;
 import com.waqup.common.http.VendorHttp;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 /** The PlayHT adapter against a WireMock speaking PlayHT's documented v2 API. */
@@ -32,7 +33,7 @@ class PlayHtSynthesizerTest extends VendorSynthesizerContract {
     @Override
     VendorSynthesizer synthesizer(VendorHttp http, VendorHttp listHttp) {
         TtsProperties tts = new TtsProperties(null, null, null, null, null, null, null, null, null, null,
-                new TtsProperties.PlayHt(vendor.baseUrl(), "test-playht-key", "test-playht-user", null, null));
+                new TtsProperties.PlayHt(vendor.baseUrl(), "test-playht-key", "test-playht-user", null, null), null, null);
         return new PlayHtSynthesizer(http, listHttp, tts);
     }
 
@@ -71,7 +72,7 @@ class PlayHtSynthesizerTest extends VendorSynthesizerContract {
         Pcm pcm = synthesizer.synthesize("I am someone who rests.", voice(), Pace.FASTER, dir);
 
         assertThat(pcm.sampleRate()).isEqualTo(22050);
-        assertThat(pcm.seconds()).isCloseTo(0.5, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(pcm.seconds()).isCloseTo(0.5, Offset.offset(0.01));
         assertThat(voice().id()).isEqualTo("playht:" + VOICE);
         vendor.verify(1, postRequestedFor(urlPathEqualTo(TTS_PATH))
                 .withHeader("AUTHORIZATION", equalTo("test-playht-key"))

@@ -3,6 +3,7 @@ package com.waqup.audio.voice;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -26,7 +27,7 @@ public final class VendorAudio {
         try {
             Path out = Files.createTempFile("vendor-audio", suffix);
             try {
-                List<String> command = new java.util.ArrayList<>(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-f",
+                List<String> command = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-f",
                         "lavfi", "-i", "sine=frequency=330:sample_rate=22050:duration=" + seconds, "-ac", "1", "-acodec",
                         "pcm_s16le"));
                 command.addAll(format);

@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.waqup.common.http.VendorHttp;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -101,7 +102,7 @@ abstract class VendorSynthesizerContract {
                 .willReturn(speech(0.2)));
 
         assertThat(synthesizer.synthesize("I am calm.", voice(), Pace.MODERATE, dir).seconds())
-                .isCloseTo(0.2, org.assertj.core.data.Offset.offset(0.01));
+                .isCloseTo(0.2, Offset.offset(0.01));
         vendor.verify(2, postRequestedFor(urlPathEqualTo(ttsPath())));
     }
 

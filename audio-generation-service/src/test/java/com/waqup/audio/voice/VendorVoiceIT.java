@@ -3,14 +3,18 @@ package com.waqup.audio.voice;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -49,7 +53,7 @@ class VendorVoiceIT extends AudioITSupport {
     }
 
     static Map<String, Object> withVoice(Map<String, Object> request, String voiceId) {
-        Map<String, Object> r = new java.util.LinkedHashMap<>(request);
+        Map<String, Object> r = new LinkedHashMap<>(request);
         r.put("voice_id", voiceId);
         return r;
     }
@@ -127,7 +131,7 @@ class VendorVoiceIT extends AudioITSupport {
     }
 
     @Test
-    void shouldVoiceAnUnknownVendorVoiceWithTheDefaultEspeakVoice() {
+    void shouldVoiceAnUnknownVendorVoiceWithTheDefaultOfflineVoice() {
         elevenLabsLists("up");
         UUID job = UUID.randomUUID();
         UUID user = UUID.randomUUID();
@@ -135,7 +139,7 @@ class VendorVoiceIT extends AudioITSupport {
 
         JsonNode data = await().atMost(JOB_TIMEOUT).until(() -> events(job, "audio.completed"), l -> !l.isEmpty()).getFirst().path("data");
         assertThat(data.path("voice").path("id").asString()).isEqualTo("en-us-female");
-        assertThat(data.path("voice").path("provider").asString()).isEqualTo("espeak");
+        assertThat(data.path("voice").path("provider").asString()).isEqualTo("festival");
         VENDOR.verify(0, postRequestedFor(urlPathEqualTo("/v1/text-to-speech/no-such-voice")));
     }
 
@@ -160,5 +164,51 @@ class VendorVoiceIT extends AudioITSupport {
         assertThat(partial.json().path("voices").findValuesAsString("id")).contains("playht:" + JENNIFER)
                 .doesNotContain("elevenlabs:" + RACHEL).hasSize(5);
         assertThat(partial.json().path("default_voice_id").asString()).isEqualTo("en-us-female");
+    }
+
+    @Test
+    void shouldOfferEachVendorVoicesOwnRecordingAsAPreviewCopiedIntoOurStore() {
+        byte[] rachelSample = "ID3-rachel-sample-bytes".getBytes(StandardCharsets.UTF_8);
+        byte[] jenniferSample = "ID3-jennifer-sample-bytes".getBytes(StandardCharsets.UTF_8);
+        // a recording URL of its own per run: the copy is keyed by it, so an earlier run's copy is not reused
+        String rachelPath = "/eleven-public-prod/premade/voices/21m00Tcm4TlvDq8Ikwcn/" + UUID.randomUUID() + "/preview.mp3";
+        String jenniferPath = "/samples/" + UUID.randomUUID() + "/jennifer.mp3";
+        VENDOR.stubFor(get(urlPathEqualTo("/v1/voices")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("""
+                        {"voices": [{"voice_id": "21m00Tcm4TlvDq8Ikwcn", "name": "Rachel", "category": "premade",
+                                     "labels": {"accent": "american", "description": "calm", "gender": "female"},
+                                     "preview_url": "%s%s"}]}"""
+                        .formatted(VENDOR.baseUrl(), rachelPath))));
+        VENDOR.stubFor(get(urlPathEqualTo("/api/v2/voices")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("""
+                        [{"id": "%s", "name": "Jennifer", "gender": "female", "language": "English (US)",
+                          "language_code": "en-US", "style": "narrative", "voice_engine": "PlayHT2.0",
+                          "sample": "%s%s"}]""".formatted(JENNIFER, VENDOR.baseUrl(), jenniferPath))));
+        VENDOR.stubFor(get(urlPathEqualTo(rachelPath))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "audio/mpeg").withBody(rachelSample)));
+        VENDOR.stubFor(get(urlPathEqualTo(jenniferPath))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "audio/mpeg").withBody(jenniferSample)));
+
+        JsonNode voices = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .until(() -> Http.get(url("/api/v1/voices"), "Authorization", bearer(userToken())).json().path("voices"),
+                        v -> !v.path(4).path("preview_url").isNull() && !v.path(5).path("preview_url").isNull());
+
+        JsonNode rachel = voices.path(4);
+        assertThat(rachel.path("id").asString()).isEqualTo("elevenlabs:" + RACHEL);
+        assertThat(rachel.path("offline").asBoolean()).isFalse();
+        String rachelUrl = rachel.path("preview_url").asString();
+        assertThat(rachelUrl).as("on our store, pre-signed, not the vendor's CDN").doesNotContain(VENDOR.baseUrl())
+                .contains("/previews/voices/elevenlabs-").contains("X-Amz-Signature=");
+        Http.Response played = Http.get(rachelUrl);
+        assertThat(played.status()).isEqualTo(200);
+        assertThat(played.body()).isEqualTo(new String(rachelSample, StandardCharsets.UTF_8));
+        String jenniferUrl = voices.path(5).path("preview_url").asString();
+        assertThat(jenniferUrl).contains("/previews/voices/playht-");
+        assertThat(Http.get(jenniferUrl).body()).isEqualTo(new String(jenniferSample, StandardCharsets.UTF_8));
+
+        Http.Response again = Http.get(url("/api/v1/voices"), "Authorization", bearer(userToken()));
+        assertThat(again.json().path("voices").path(4).path("preview_url").asString()).contains("/previews/voices/elevenlabs-");
+        assertThat(VENDOR.findAll(getRequestedFor(urlPathEqualTo(rachelPath))))
+                .as("copied once, never fetched per listing").hasSize(1);
     }
 }

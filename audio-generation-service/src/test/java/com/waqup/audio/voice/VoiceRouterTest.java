@@ -65,7 +65,7 @@ class VoiceRouterTest {
 
     VoiceRouter router(String platformProvider, boolean withElevenLabs) {
         TtsProperties tts = new TtsProperties(platformProvider, null, null, null, null, null, null, null, null,
-                new TtsProperties.ElevenLabs(vendor.baseUrl(), withElevenLabs ? "k" : null, null, null), null);
+                new TtsProperties.ElevenLabs(vendor.baseUrl(), withElevenLabs ? "k" : null, null, null), null, null, null);
         List<VendorSynthesizer> vendors = withElevenLabs ? List.of(new ElevenLabsSynthesizer(
                 new VendorHttp(RestClient.builder(), "elevenlabs", vendor.baseUrl(), Duration.ofSeconds(5), 1, Duration.ofMillis(1)),
                 new VendorHttp(RestClient.builder(), "elevenlabs", vendor.baseUrl(), Duration.ofSeconds(5), 1, Duration.ofMillis(1)),

@@ -6,10 +6,12 @@ import org.slf4j.MDC;
 import org.springframework.amqp.core.DirectExchange;
 import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.config.ContainerCustomizer;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.amqp.support.converter.JacksonJsonMessageConverter;
 import org.springframework.amqp.support.converter.MessageConverter;
 import org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration;
+import org.springframework.boot.amqp.autoconfigure.RabbitListenerRetrySettingsCustomizer;
 import org.springframework.boot.amqp.autoconfigure.RabbitTemplateCustomizer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -19,12 +21,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Messaging defaults: the {@value Events#EXCHANGE} topic exchange and its dead-letter exchange, JSON
- * messages with the platform's JSON conventions, and the correlation id carried in the
- * {@code X-Correlation-Id} header of every message sent and restored into the MDC for every message received.
+ * messages with the platform's JSON conventions, the correlation id carried in the {@code X-Correlation-Id} header
+ * of every message sent and restored into the MDC for every message received, and the one bad-message policy
+ * ({@link ListenerFailures}: poison to the dead-letter queue at once, transient failures retried).
  */
 @AutoConfiguration(before = RabbitAutoConfiguration.class,
         afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
-@ConditionalOnClass({ org.springframework.amqp.rabbit.core.RabbitTemplate.class, JsonMapper.class })
+@ConditionalOnClass({ RabbitTemplate.class, JsonMapper.class })
 public class AmqpAutoConfiguration {
 
     @Bean
@@ -41,6 +44,12 @@ public class AmqpAutoConfiguration {
     @ConditionalOnMissingBean(MessageConverter.class)
     MessageConverter waqupJsonMessageConverter(JsonMapper jsonMapper) {
         return new JacksonJsonMessageConverter(jsonMapper);
+    }
+
+    /** Listener retries skip poison messages (see {@link ListenerFailures}): they go to the dead-letter queue at once. */
+    @Bean
+    RabbitListenerRetrySettingsCustomizer poisonMessagesAreNotRetried() {
+        return settings -> settings.setExceptionPredicate(ListenerFailures::retryable);
     }
 
     @Bean

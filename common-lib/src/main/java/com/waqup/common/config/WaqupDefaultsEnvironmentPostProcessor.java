@@ -68,6 +68,9 @@ public class WaqupDefaultsEnvironmentPostProcessor implements EnvironmentPostPro
         d.put("spring.mvc.problemdetails.enabled", "false");
         d.put("spring.web.resources.add-mappings", "false");
         d.put("springdoc.api-docs.path", "/v3/api-docs");
+        // the documents describe the public API as the gateway routes it: no /internal/**, no /error (docs/platform.md)
+        d.put("springdoc.paths-to-match", "/api/**");
+        d.put("springdoc.default-produces-media-type", "application/json");
         d.put("springdoc.swagger-ui.enabled", "false");
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, d));
     }

@@ -7,11 +7,12 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 
 /** Registers the {@code schema} health component for services whose schema Flyway owns. */
 @AutoConfiguration(after = FlywayAutoConfiguration.class)
-@ConditionalOnClass({ Flyway.class, org.springframework.boot.health.contributor.HealthIndicator.class })
+@ConditionalOnClass({ Flyway.class, HealthIndicator.class })
 @ConditionalOnBean({ Flyway.class, DataSource.class })
 public class SchemaHealthAutoConfiguration {
 

@@ -69,6 +69,18 @@ public record LlmProperties(
         return new VendorHttp(builder, vendor.code(), baseUrl, timeout, maxAttempts, retryDelay);
     }
 
+    /**
+     * The structured-output client of the configured provider (openai or anthropic) with this configuration's model,
+     * key, timeout and retries.
+     */
+    public StructuredOutputClient structuredOutputClient(RestClient.Builder builder) {
+        return switch (provider) {
+            case OPENAI -> new OpenAiStructuredClient(vendorHttp(builder, Provider.OPENAI), openai);
+            case ANTHROPIC -> new AnthropicStructuredClient(vendorHttp(builder, Provider.ANTHROPIC), anthropic);
+            case COMPOSER -> throw new IllegalStateException("waqup.llm.provider=composer calls no vendor");
+        };
+    }
+
     /** OpenAI's Chat Completions API, or any server that speaks it. */
     public record OpenAi(
             @NotNull @DefaultValue("https://api.openai.com") String baseUrl,

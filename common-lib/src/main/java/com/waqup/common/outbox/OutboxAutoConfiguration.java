@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The transactional outbox: Spring Modulith's JDBC publication registry, relayed to RabbitMQ with confirms. */
@@ -18,7 +19,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
         "org.springframework.modulith.events.jdbc.JdbcEventPublicationAutoConfiguration" })
 @ConditionalOnClass({ IncompleteEventPublications.class, RabbitTemplate.class })
 @EnableScheduling
-@org.springframework.scheduling.annotation.EnableAsync
+@EnableAsync
 public class OutboxAutoConfiguration {
 
     @Bean

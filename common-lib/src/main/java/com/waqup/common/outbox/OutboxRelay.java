@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
@@ -32,7 +33,7 @@ public class OutboxRelay {
         this.confirmTimeout = confirmTimeout;
     }
 
-    @org.springframework.scheduling.annotation.Async
+    @Async
     @TransactionalEventListener
     public void relay(EventEnvelope<?> event) throws Exception {
         String previous = MDC.get(CorrelationId.MDC_KEY);

@@ -39,7 +39,7 @@ public class PrivacyAutoConfiguration {
 
     @Bean
     Declarables userDeletionQueue(String userDeletionQueueName) {
-        return ConsumerQueue.declare(userDeletionQueueName, "user.deletion_requested");
+        return ConsumerQueue.declare(userDeletionQueueName, UserDeletionRequested.TYPE);
     }
 
     @Bean

@@ -37,18 +37,12 @@ public class UserDeletionListener {
 
     @RabbitListener(queues = "#{@userDeletionQueueName}")
     public void on(EventEnvelope<UserDeletionRequested> event) {
-        if (event.data() == null || event.data().userId() == null) {
-            throw new IllegalArgumentException("user.deletion_requested without user_id: " + event.eventId());
-        }
-        tx.executeWithoutResult(status -> {
-            if (!inbox.firstSeen(event.eventId(), event.type())) {
-                return;
-            }
-            PersonalData.Erasure erased = personalData.erase(event.data().userId());
-            events.publish(UserDeleted.TYPE_PREFIX + service, new UserDeleted(event.data().userId(), service, Instant.now(),
+        tx.executeWithoutResult(status -> inbox.handleOnce(event, requested -> {
+            PersonalData.Erasure erased = personalData.erase(requested.userId());
+            events.publish(UserDeleted.type(service), new UserDeleted(requested.userId(), service, Instant.now(),
                     erased.rowsDeleted(), erased.objectsDeleted()));
             log.info("user.deletion_requested {}: erased {} rows and {} objects", event.eventId(), erased.rowsDeleted(),
                     erased.objectsDeleted());
-        });
+        }));
     }
 }

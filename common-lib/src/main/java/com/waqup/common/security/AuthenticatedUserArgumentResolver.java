@@ -2,11 +2,11 @@ package com.waqup.common.security;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
-import com.waqup.common.error.ApiException;
+import com.waqup.common.error.DomainException;
 import org.springframework.core.MethodParameter;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -28,17 +28,17 @@ public class AuthenticatedUserArgumentResolver implements HandlerMethodArgumentR
             NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (!(authentication instanceof JwtAuthenticationToken jwt)) {
-            throw new ApiException(HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "Authentication is required");
+            throw DomainException.unauthenticated("UNAUTHORIZED", "Authentication is required");
         }
         UUID id;
         try {
             id = UUID.fromString(jwt.getToken().getSubject());
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new ApiException(HttpStatus.UNAUTHORIZED, "INVALID_TOKEN", "The access token is invalid");
+            throw DomainException.unauthenticated("INVALID_TOKEN", "The access token is invalid");
         }
         List<String> roles = jwt.getToken().getClaimAsStringList("roles");
         String tier = jwt.getToken().getClaimAsString("tier");
-        return new AuthenticatedUser(id, roles == null ? java.util.Set.of() : java.util.Set.copyOf(new HashSet<>(roles)),
+        return new AuthenticatedUser(id, roles == null ? Set.of() : Set.copyOf(new HashSet<>(roles)),
                 tier == null ? "free" : tier, jwt.getToken().getTokenValue());
     }
 }

@@ -2,14 +2,17 @@ package com.waqup.common.security;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 
 /** The checks every verifier (gateway, services) applies after the RS256 signature. */
 public final class JwtValidation {
@@ -22,9 +25,9 @@ public final class JwtValidation {
      * it is. The default tries to read it as a URL first, and our issuer ({@code waqup}) is not one, so every request
      * threw and caught an exception inside the converter (seen in a JFR profile of the gateway).
      */
-    public static org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter claimSetConverter() {
-        return org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter.withDefaults(
-                java.util.Map.of(org.springframework.security.oauth2.jwt.JwtClaimNames.ISS, iss -> iss == null ? null : iss.toString()));
+    public static MappedJwtClaimSetConverter claimSetConverter() {
+        return MappedJwtClaimSetConverter.withDefaults(
+                Map.of(JwtClaimNames.ISS, iss -> iss == null ? null : iss.toString()));
     }
 
     /** Expiry (30 s skew), issuer, and one of the two audiences; a token without {@code exp} is refused. */

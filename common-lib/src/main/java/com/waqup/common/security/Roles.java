@@ -1,5 +1,7 @@
 package com.waqup.common.security;
 
+import java.util.Locale;
+
 /** The roles a token can carry (claim {@code roles}), and the Spring authorities they become. */
 public final class Roles {
 
@@ -13,6 +15,6 @@ public final class Roles {
     }
 
     public static String authority(String role) {
-        return "ROLE_" + role.toUpperCase(java.util.Locale.ROOT);
+        return "ROLE_" + role.toUpperCase(Locale.ROOT);
     }
 }

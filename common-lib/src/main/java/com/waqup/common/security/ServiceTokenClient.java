@@ -1,12 +1,14 @@
 package com.waqup.common.security;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -25,9 +27,9 @@ public class ServiceTokenClient {
 
     public ServiceTokenClient(RestClient.Builder builder, WaqupSecurityProperties properties, String serviceName,
             Clock clock) {
-        org.springframework.http.client.SimpleClientHttpRequestFactory factory = new org.springframework.http.client.SimpleClientHttpRequestFactory();
-        factory.setConnectTimeout(java.time.Duration.ofSeconds(2));
-        factory.setReadTimeout(java.time.Duration.ofSeconds(5));
+        SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
+        factory.setConnectTimeout(Duration.ofSeconds(2));
+        factory.setReadTimeout(Duration.ofSeconds(5));
         this.http = builder.clone().requestFactory(factory).build();
         this.config = properties.serviceClient();
         this.serviceName = serviceName;

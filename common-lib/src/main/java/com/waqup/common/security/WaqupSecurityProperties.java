@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param internalAudience the {@code aud} of service tokens
  * @param publicPaths    ant patterns this service serves without a token (besides health and API docs)
  * @param serviceClient  how this service obtains its own service token
+ * @param revocationCacheTtl how long a service remembers whether a person's tokens were revoked (an erased account)
  */
 @ConfigurationProperties("waqup.security")
 public record WaqupSecurityProperties(
@@ -25,7 +26,8 @@ public record WaqupSecurityProperties(
         @DefaultValue("waqup-api") String audience,
         @DefaultValue("waqup-internal") String internalAudience,
         @DefaultValue({}) List<String> publicPaths,
-        @DefaultValue ServiceClient serviceClient) {
+        @DefaultValue ServiceClient serviceClient,
+        @DefaultValue("5s") Duration revocationCacheTtl) {
 
     /**
      * @param tokenUri user-service's service-token endpoint (HTTP Basic: this service's name and the secret)

@@ -6,6 +6,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
@@ -30,7 +31,7 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  */
 @AutoConfiguration
 @ConditionalOnClass(S3Client.class)
-@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(prefix = "waqup.s3", name = "bucket")
+@ConditionalOnProperty(prefix = "waqup.s3", name = "bucket")
 @EnableConfigurationProperties(StorageProperties.class)
 public class StorageAutoConfiguration {
 

@@ -1,8 +1,10 @@
 package com.waqup.common.web;
 
+import java.time.temporal.Temporal;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
-
 import tools.jackson.databind.DatabindException;
 
 /** Field names as the client sees them (snake_case JSON), and type names a person can read. */
@@ -62,12 +64,12 @@ final class Names {
             return "a string";
         }
         if (type.isEnum()) {
-            return "one of " + java.util.Arrays.stream(type.getEnumConstants()).map(e -> ((Enum<?>) e).name().toLowerCase()).toList();
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(e -> ((Enum<?>) e).name().toLowerCase()).toList();
         }
-        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+        if (Temporal.class.isAssignableFrom(type)) {
             return "an ISO-8601 timestamp";
         }
-        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
             return "an array";
         }
         return "an object";

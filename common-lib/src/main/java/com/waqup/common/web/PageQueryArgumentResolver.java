@@ -3,8 +3,7 @@ package com.waqup.common.web;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import com.waqup.common.error.ApiException;
-import com.waqup.common.error.ErrorCodes;
+import com.waqup.common.error.DomainException;
 import com.waqup.common.paging.PageQuery;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -33,8 +32,7 @@ public class PageQueryArgumentResolver implements HandlerMethodArgumentResolver 
             errors.put("limit", "must be between 1 and " + PageQuery.MAX_LIMIT);
         }
         if (!errors.isEmpty()) {
-            throw ApiException.badRequest(ErrorCodes.VALIDATION_FAILED, "The request has invalid fields",
-                    Map.of("fields", errors));
+            throw DomainException.invalidFields(errors);
         }
         return new PageQuery(page, limit);
     }

@@ -6,9 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
+import com.waqup.common.test.RepositoryRoot;
 import org.junit.jupiter.api.Test;
 
 /** The module structure every later change must keep: eleven independent services on one shared library. */
@@ -21,7 +24,7 @@ class ModuleBoundariesTest {
     @Test
     void shouldBuildCommonLibAndExactlyTheElevenServices() {
         assertThat(RepositoryRoot.modules()).containsExactlyInAnyOrderElementsOf(
-                java.util.stream.Stream.concat(java.util.stream.Stream.of("common-lib"), SERVICES.stream()).toList());
+                Stream.concat(Stream.of("common-lib"), SERVICES.stream()).toList());
     }
 
     @Test
@@ -60,6 +63,48 @@ class ModuleBoundariesTest {
                         .as(service + " has an *IT that boots it on real infrastructure").isPositive();
             }
         }
+    }
+
+    /** The package-shape rule (docs/contributing.md) runs in every service: through its contract IT, or directly. */
+    @Test
+    void shouldCheckThePackageShapeInEveryService() throws Exception {
+        List<String> unchecked = new ArrayList<>();
+        for (String service : SERVICES) {
+            Path tests = RepositoryRoot.path().resolve(service).resolve("src/test/java");
+            try (var files = Files.walk(tests)) {
+                boolean checked = files.filter(p -> p.toString().endsWith(".java"))
+                        .map(RepositoryRoot::read)
+                        .anyMatch(source -> source.contains("extends ServiceContractIT")
+                                || source.contains("ServiceArchitecture.check("));
+                if (!checked) {
+                    unchecked.add(service);
+                }
+            }
+        }
+        assertThat(unchecked).as("services whose tests never run ServiceArchitecture").isEmpty();
+    }
+
+    @Test
+    void shouldLeaveTheMessagingTablesToCommonLibsMigration() throws Exception {
+        List<String> copies = new ArrayList<>();
+        for (String service : SERVICES) {
+            Path migrations = RepositoryRoot.path().resolve(service).resolve("src/main/resources/db/migration");
+            if (!Files.isDirectory(migrations)) {
+                continue;
+            }
+            try (var files = Files.list(migrations)) {
+                files.forEach(file -> {
+                    String name = file.getFileName().toString();
+                    String sql = RepositoryRoot.read(file).toLowerCase(Locale.ROOT);
+                    if (name.startsWith("V1__") || sql.contains("create table event_publication")
+                            || sql.contains("create table processed_event")) {
+                        copies.add(service + "/" + name);
+                    }
+                });
+            }
+        }
+        assertThat(copies).as("V1 (outbox and inbox) is common-lib's db/messaging; a service's migrations start at V2")
+                .isEmpty();
     }
 
     static List<String> dependencies(String module) {

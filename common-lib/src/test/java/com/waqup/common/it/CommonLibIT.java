@@ -1,16 +1,29 @@
 package com.waqup.common.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import com.waqup.common.client.InternalCallException;
+import com.waqup.common.client.InternalClient;
+import com.waqup.common.client.InternalClients;
+import com.waqup.common.client.InternalServicesProperties;
 import com.waqup.common.correlation.CorrelationId;
 import com.waqup.common.events.EventEnvelope;
 import com.waqup.common.events.Events;
+import com.waqup.common.security.ServiceTokenClient;
+import com.waqup.common.security.TokenRevocation;
 import com.waqup.common.test.Http;
 import com.waqup.common.test.TcpProxy;
 import com.waqup.common.test.TestDatabase;
@@ -21,15 +34,20 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.slf4j.MDC;
+import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * common-lib as a service gets it: a real Tomcat, real PostgreSQL, Redis and RabbitMQ (each reached through a
@@ -37,7 +55,7 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(classes = CommonTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "spring.application.name=common-probe", "spring.flyway.enabled=false",
-                "waqup.security.public-paths=/probe/**,/nothing/**" })
+                "waqup.security.public-paths=/probe/**,/nothing/**", "waqup.limits.max-request-size=64KB" })
 @ExtendWith(OutputCaptureExtension.class)
 class CommonLibIT {
 
@@ -52,6 +70,18 @@ class CommonLibIT {
     @Autowired
     RabbitTemplate rabbit;
 
+    @Autowired
+    StringRedisTemplate redisTemplate;
+
+    @Autowired
+    InternalClients internalClients;
+
+    @Autowired
+    RestClient.Builder restClients;
+
+    @Autowired
+    ServiceTokenClient serviceTokens;
+
     @DynamicPropertySource
     static void infrastructureThroughProxies(DynamicPropertyRegistry registry) {
         TestDatabase.ensure();
@@ -61,6 +91,7 @@ class CommonLibIT {
         registry.add("spring.rabbitmq.port", RABBIT::port);
         registry.add("spring.rabbitmq.cache.connection.mode", () -> "channel");
         registry.add("waqup.security.jwks-uri", () -> TestTokens.shared().jwksUri());
+        registry.add("waqup.security.service-client.token-uri", () -> TestTokens.shared().serviceTokenUri());
         registry.add("spring.rabbitmq.virtual-host", () -> TestDatabase.RABBIT_VHOST);
         registry.add("spring.data.redis.database", () -> TestDatabase.REDIS_DATABASE);
         registry.add("waqup.s3.endpoint", () -> "http://127.0.0.1:" + S3.port());
@@ -181,6 +212,20 @@ class CommonLibIT {
     }
 
     @Test
+    void shouldTurnTheKindOfADomainFailureIntoItsStatusAndHeaders() {
+        Http.Response throttled = Http.get(url("/probe/throttled"));
+        assertThat(throttled.status()).isEqualTo(429);
+        assertThat(throttled.header("Retry-After")).isEqualTo("7");
+        assertThat(error(throttled).path("code").asString()).isEqualTo("PROBE_THROTTLED");
+        assertThat(error(throttled).path("details").path("retry_after").asInt()).isEqualTo(7);
+
+        Http.Response stranger = Http.get(url("/probe/stranger"));
+        assertThat(stranger.status()).isEqualTo(401);
+        assertThat(stranger.header("WWW-Authenticate")).isEqualTo("Basic realm=\"probe\"");
+        assertThat(error(stranger).path("code").asString()).isEqualTo("PROBE_UNKNOWN");
+    }
+
+    @Test
     void shouldHideTheCauseOfAnUnexpectedFailure(CapturedOutput output) {
         Http.Response r = Http.get(url("/probe/crash"), CorrelationId.HEADER, "crash-1");
         assertThat(r.status()).isEqualTo(500);
@@ -250,7 +295,7 @@ class CommonLibIT {
         assertThat(r.json().path("incoming").asString()).isEqualTo("flow-42");
         assertThat(r.json().path("seen_downstream").asString()).isEqualTo("flow-42");
         String logLine = output.getOut().lines().filter(l -> l.contains("calling downstream")).findFirst().orElseThrow();
-        JsonNode log = tools.jackson.databind.json.JsonMapper.builder().build().readTree(logLine);
+        JsonNode log = JsonMapper.builder().build().readTree(logLine);
         assertThat(log.path("correlation_id").asString()).isEqualTo("flow-42");
         assertThat(log.path("service").path("name").asString()).isEqualTo("common-probe");
         assertThat(log.path("log").path("level").asString()).isEqualTo("INFO");
@@ -287,11 +332,134 @@ class CommonLibIT {
     }
 
     @Test
+    void shouldSendAPoisonMessageToTheDeadLetterQueueAtOnceAndRetryATransientFailure() {
+        String poison = sendChecked(Map.of("fail", false));
+        String transientFailure = sendChecked(Map.of("probe_id", "p-2", "fail", true));
+        String fine = sendChecked(Map.of("probe_id", "p-3", "fail", false));
+
+        List<String> deadLetters = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            Message dead = rabbit.receive(ProbeListener.CHECKED_QUEUE + ".dlq");
+            if (dead != null) {
+                deadLetters.add((String) dead.getMessageProperties().getHeader("probe_key"));
+            }
+            assertThat(deadLetters).contains(poison, transientFailure);
+        });
+        assertThat(ProbeListener.ATTEMPTS.get(poison).get()).as("a poison message is not retried").isEqualTo(1);
+        assertThat(ProbeListener.ATTEMPTS.get(transientFailure).get()).as("a transient failure is retried (max-attempts)")
+                .isEqualTo(4);
+        assertThat(ProbeListener.ATTEMPTS.get(fine).get()).isEqualTo(1);
+        assertThat(deadLetters).doesNotContain(fine);
+    }
+
+    private String sendChecked(Map<String, Object> data) {
+        String key = UUID.randomUUID().toString();
+        rabbit.convertAndSend(Events.EXCHANGE, ProbeListener.CHECKED, EventEnvelope.of(ProbeListener.CHECKED, data), message -> {
+            message.getMessageProperties().setHeader("probe_key", key);
+            return message;
+        });
+        return key;
+    }
+
+    @Test
     void shouldSerializeTheEventEnvelopeWithTheSeedsFieldNames() {
-        String json = tools.jackson.databind.json.JsonMapper.builder()
-                .propertyNamingStrategy(tools.jackson.databind.PropertyNamingStrategies.SNAKE_CASE).build()
+        String json = JsonMapper.builder()
+                .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build()
                 .writeValueAsString(EventEnvelope.of("user.registered", Map.of("user_id", "u")));
         assertThat(json).contains("\"event_id\"", "\"type\":\"user.registered\"", "\"occurred_at\"", "\"correlation_id\"", "\"data\"");
+    }
+
+    // ---- text PostgreSQL cannot store, bodies over the limit, a dependency that stalls -------------------------
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "a NUL character | calm\\u0000sleep",
+            "a lone high surrogate | calm\\ud800sleep",
+            "a lone low surrogate | \\udc00" })
+    void shouldRefuseJsonTextPostgresCannotStoreNamingTheField(String what, String escaped) {
+        Http.Response r = Http.post(url("/probe/items"), "{\"display_name\":\"" + escaped + "\",\"credit_amount\":1}",
+                "Content-Type", "application/json");
+        assertThat(r.status()).as(r.body()).isEqualTo(400);
+        assertThat(error(r).path("code").asString()).isEqualTo("VALIDATION_FAILED");
+        assertThat(error(r).path("details").path("fields").path("display_name").asString()).contains("NUL", "surrogate");
+        Http.Response pair = Http.post(url("/probe/items"), "{\"display_name\":\"calm \\ud83d\\ude0c\",\"credit_amount\":1}",
+                "Content-Type", "application/json");
+        assertThat(pair.status()).as("a surrogate pair (an emoji) is fine").isEqualTo(200);
+        assertThat(pair.json().path("item_id").asString()).isEqualTo("calm \uD83D\uDE0C");
+    }
+
+    @Test
+    void shouldRefuseANulInAQueryParameterNamingIt() {
+        Http.Response r = Http.get(url("/probe/search?q=calm%00sleep"));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(error(r).path("code").asString()).isEqualTo("VALIDATION_FAILED");
+        assertThat(error(r).path("details").path("fields").path("q").asString()).contains("NUL");
+        assertThat(Http.get(url("/probe/search?q=calm%20sleep")).json().path("q").asString()).isEqualTo("calm sleep");
+    }
+
+    @Test
+    void shouldRefuseABodyOverTheLimitWhetherDeclaredOrChunked() {
+        byte[] big = new byte[200 * 1024];
+        Arrays.fill(big, (byte) 'a');
+        Http.Response declared = Http.post(url("/probe/body"), new String(big, StandardCharsets.UTF_8),
+                "Content-Type", "text/plain");
+        assertThat(declared.status()).isEqualTo(413);
+        assertThat(error(declared).path("code").asString()).isEqualTo("PAYLOAD_TOO_LARGE");
+
+        Http.Response chunked = Http.postChunked(url("/probe/body"), big, "Content-Type", "text/plain");
+        assertThat(chunked.status()).as("no Content-Length: counted while read").isEqualTo(413);
+        assertThat(error(chunked).path("code").asString()).isEqualTo("PAYLOAD_TOO_LARGE");
+        assertThat(error(chunked).path("details").path("max_bytes").asLong()).isEqualTo(64 * 1024);
+
+        Http.Response small = Http.postChunked(url("/probe/body"), new byte[10 * 1024], "Content-Type", "text/plain");
+        assertThat(small.status()).isEqualTo(200);
+        assertThat(small.json().path("length").asInt()).isEqualTo(10 * 1024);
+    }
+
+    @Test
+    void shouldAnswer503WithRetryAfterWhileRedisStalls() {
+        assertThat(Http.get(url("/probe/redis")).status()).isEqualTo(200);
+        REDIS.pause();
+        try {
+            Http.Response stalled = Http.get(url("/probe/redis"), CorrelationId.HEADER, "stall-1");
+            assertThat(stalled.status()).isEqualTo(503);
+            assertThat(stalled.header("Retry-After")).isEqualTo("5");
+            assertThat(error(stalled).path("code").asString()).isEqualTo("SERVICE_UNAVAILABLE");
+            assertThat(error(stalled).path("trace_id").asString()).isEqualTo("stall-1");
+        } finally {
+            REDIS.resume();
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> Http.get(url("/probe/redis")).status() == 200);
+    }
+
+    // ---- calls between services -----------------------------------------------------------------------------------
+
+    @Test
+    void shouldCallAnotherServiceWithItsServiceTokenAndDecodeItsErrorEnvelope() {
+        InternalClient probe = new InternalClients(restClients, serviceTokens, new InternalServicesProperties(
+                Map.of("probe", new InternalServicesProperties.Endpoint(url(""), Duration.ofSeconds(2), Duration.ofSeconds(5)))))
+                .client("probe");
+        MDC.put(CorrelationId.MDC_KEY, "internal-flow-3");
+        try {
+            ProbeController.Caller caller = probe.get(ProbeController.Caller.class, "/internal/probe/caller");
+            assertThat(caller.caller()).as("authenticated by the service token").isEqualTo("service:common-probe");
+            assertThat(caller.correlationId()).isEqualTo("internal-flow-3");
+
+            UUID id = UUID.randomUUID();
+            InternalCallException missing = catchThrowableOfType(InternalCallException.class,
+                    () -> probe.get(ProbeController.ProbeItem.class, "/internal/probe/items/{id}", id));
+            assertThat(missing.status()).isEqualTo(404);
+            assertThat(missing.code()).isEqualTo("PROBE_NOT_FOUND");
+            assertThat(missing.details()).containsEntry("probe_id", id.toString());
+        } finally {
+            MDC.remove(CorrelationId.MDC_KEY);
+        }
+    }
+
+    @Test
+    void shouldRefuseAnInternalClientForAServiceThatIsNotConfigured() {
+        assertThatThrownBy(() -> internalClients.client("nowhere"))
+                .hasMessageContaining("waqup.services.nowhere.url is not set");
     }
 
     // ---- every service verifies tokens itself ----------------------------------------------------------------
@@ -321,9 +489,9 @@ class CommonLibIT {
         UUID id = UUID.randomUUID();
         TestTokens tokens = TestTokens.shared();
         String token = switch (variant) {
-            case "expired" -> tokens.sign(id.toString(), "waqup-api", java.util.List.of("user"), "free", "waqup", Duration.ofMinutes(-5));
-            case "wrong issuer" -> tokens.sign(id.toString(), "waqup-api", java.util.List.of("user"), "free", "evil", Duration.ofMinutes(5));
-            case "wrong audience" -> tokens.sign(id.toString(), "other-api", java.util.List.of("user"), "free", "waqup", Duration.ofMinutes(5));
+            case "expired" -> tokens.sign(id.toString(), "waqup-api", List.of("user"), "free", "waqup", Duration.ofMinutes(-5));
+            case "wrong issuer" -> tokens.sign(id.toString(), "waqup-api", List.of("user"), "free", "evil", Duration.ofMinutes(5));
+            case "wrong audience" -> tokens.sign(id.toString(), "other-api", List.of("user"), "free", "waqup", Duration.ofMinutes(5));
             case "unsigned (alg none)" -> TestTokens.unsigned(id);
             case "tampered" -> TestTokens.tampered(tokens.user(id));
             case "unknown key" -> TestTokens.signedByStranger(id);
@@ -334,6 +502,19 @@ class CommonLibIT {
         assertThat(r.header("WWW-Authenticate")).startsWith("Bearer error=\"invalid_token\"");
         assertThat(error(r).path("code").asString()).isEqualTo("INVALID_TOKEN");
         assertThat(r.body()).doesNotContain("Jwt", "expired at", "signature");
+    }
+
+    @Test
+    void shouldRefuseAPersonsTokenIssuedBeforeTheirRevocationMarker() {
+        UUID erased = UUID.randomUUID();
+        String token = TestTokens.shared().user(erased);
+        redisTemplate.opsForValue().set(TokenRevocation.key(erased),
+                Long.toString(Instant.now().plusSeconds(1).getEpochSecond()), Duration.ofMinutes(2));
+        Http.Response r = Http.get(url("/secured/me"), "Authorization", "Bearer " + token);
+        assertThat(r.status()).isEqualTo(401);
+        assertThat(error(r).path("code").asString()).isEqualTo("INVALID_TOKEN");
+        assertThat(Http.get(url("/secured/me"), "Authorization", "Bearer " + TestTokens.shared().user(UUID.randomUUID())).status())
+                .isEqualTo(200);
     }
 
     @Test

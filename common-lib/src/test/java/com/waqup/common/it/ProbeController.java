@@ -1,21 +1,26 @@
 package com.waqup.common.it;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-
 import com.waqup.common.correlation.CorrelationId;
-import com.waqup.common.error.ApiException;
+import com.waqup.common.error.DomainException;
+import com.waqup.common.error.ErrorKind;
 import com.waqup.common.paging.PageQuery;
 import com.waqup.common.paging.Pagination;
+import com.waqup.common.security.AuthenticatedUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import java.security.Principal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.LongStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,9 +37,11 @@ class ProbeController {
 
     private static final Logger log = LoggerFactory.getLogger(ProbeController.class);
     private final RestClient.Builder restClients;
+    private final StringRedisTemplate redis;
 
-    ProbeController(RestClient.Builder restClients) {
+    ProbeController(RestClient.Builder restClients, StringRedisTemplate redis) {
         this.restClients = restClients;
+        this.redis = redis;
     }
 
     enum Kind { AFFIRMATION, GUIDED_MEDITATION, RITUAL }
@@ -57,20 +64,47 @@ class ProbeController {
     @GetMapping("/probe/items")
     ProbeList list(PageQuery page) {
         long total = 45;
-        List<ProbeItem> items = java.util.stream.LongStream.range(page.offset(), Math.min(total, page.offset() + page.limit()))
+        List<ProbeItem> items = LongStream.range(page.offset(), Math.min(total, page.offset() + page.limit()))
                 .mapToObj(i -> new ProbeItem("item-" + i, Instant.EPOCH)).toList();
         return new ProbeList(items, Pagination.of(page, total));
     }
 
     @GetMapping("/probe/items/{id}")
-    ProbeItem get(@PathVariable java.util.UUID id, @RequestParam(required = false) Integer version) {
-        throw new ApiException(HttpStatus.NOT_FOUND, "PROBE_NOT_FOUND", "Probe " + id + " not found",
+    ProbeItem get(@PathVariable UUID id, @RequestParam(required = false) Integer version) {
+        throw new DomainException(ErrorKind.NOT_FOUND, "PROBE_NOT_FOUND", "Probe " + id + " not found",
                 Map.of("probe_id", id.toString()));
+    }
+
+    @GetMapping("/probe/throttled")
+    String throttled() {
+        throw new DomainException(ErrorKind.RATE_LIMITED, "PROBE_THROTTLED", "Too many probes; wait a moment",
+                Map.of("retry_after", 7)).retryAfter(Duration.ofSeconds(7));
+    }
+
+    @GetMapping("/probe/stranger")
+    String stranger() {
+        throw DomainException.unauthenticated("PROBE_UNKNOWN", "Who are you?").challenge("Basic realm=\"probe\"");
     }
 
     @GetMapping("/probe/required")
     String required(@RequestParam int count) {
         return "ok";
+    }
+
+    @GetMapping("/probe/search")
+    Map<String, String> search(@RequestParam String q) {
+        return Map.of("q", q);
+    }
+
+    /** Reads the whole body, whatever its type: what a webhook or a JSON reader does. */
+    @PostMapping(path = "/probe/body", consumes = MediaType.ALL_VALUE)
+    Map<String, Integer> body(@RequestBody byte[] body) {
+        return Map.of("length", body.length);
+    }
+
+    @GetMapping("/probe/redis")
+    Map<String, String> redis() {
+        return Map.of("value", String.valueOf(redis.opsForValue().get("probe:" + UUID.randomUUID())));
     }
 
     @GetMapping("/probe/crash")
@@ -88,13 +122,27 @@ class ProbeController {
     }
 
     @GetMapping("/secured/me")
-    Map<String, Object> me(com.waqup.common.security.AuthenticatedUser user) {
+    Map<String, Object> me(AuthenticatedUser user) {
         return Map.of("id", user.id().toString(), "roles", user.roles(), "tier", user.tier());
     }
 
     @GetMapping(path = "/internal/probe", produces = MediaType.TEXT_PLAIN_VALUE)
-    String internal(java.security.Principal principal) {
+    String internal(Principal principal) {
         return principal.getName();
+    }
+
+    record Caller(String caller, String correlationId) {
+    }
+
+    @GetMapping("/internal/probe/caller")
+    Caller caller(Principal principal,
+            @RequestHeader(name = CorrelationId.HEADER, required = false) String correlationId) {
+        return new Caller(principal.getName(), correlationId);
+    }
+
+    @GetMapping("/internal/probe/items/{id}")
+    ProbeItem internalItem(@PathVariable UUID id) {
+        return get(id, null);
     }
 
     @GetMapping(path = "/probe/echo-header", produces = MediaType.TEXT_PLAIN_VALUE)

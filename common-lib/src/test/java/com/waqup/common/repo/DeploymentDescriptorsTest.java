@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import com.waqup.common.architecture.RepositoryRoot;
+import com.waqup.common.test.RepositoryRoot;
 
 /**
  * Keeps the deployment descriptors (docker-compose.yml, the Dockerfile, the Helm chart's values) consistent with
@@ -285,6 +286,59 @@ class DeploymentDescriptorsTest {
 
     // ---- Helm chart ------------------------------------------------------------------------------------------------
 
+    /**
+     * The egress NetworkPolicy of each workload lets it reach exactly what its configuration reads: the services whose
+     * {@code *_SERVICE_URL} it reads (user-service also for {@code JWKS_URI}/{@code SERVICE_TOKEN_URI}), PostgreSQL for
+     * {@code DB_URL}, Redis, RabbitMQ, Elasticsearch, S3 (its endpoint, or the gateway's {@code WEB_MEDIA_UPSTREAM}),
+     * and the vendors' HTTPS when it reads a vendor's settings (payment-service: Stripe, configured under
+     * {@code waqup.payments.*}).
+     */
+    @Test
+    void shouldLetEveryKubernetesServiceReachExactlyWhatItsConfigurationReads() {
+        List<String> problems = new ArrayList<>();
+        Map<String, Object> services = map(values("values.yaml").get("services"));
+        for (String module : serviceModules) {
+            ServiceConfiguration configuration = configurations.get(module);
+            if (configuration.problem() != null) {
+                problems.add(configuration.problem());
+                continue;
+            }
+            Set<String> read = configuration.environmentVariables();
+            Set<String> calls = new TreeSet<>();
+            for (String variable : read) {
+                if (variable.endsWith("_SERVICE_URL")) {
+                    calls.add(variable.substring(0, variable.length() - "_URL".length()).toLowerCase(Locale.ROOT).replace('_', '-'));
+                }
+            }
+            if (read.contains("JWKS_URI") || read.contains("SERVICE_TOKEN_URI")) {
+                calls.add("user-service");
+            }
+            calls.remove(module);
+            Set<String> destinations = new TreeSet<>();
+            if (read.contains("DB_URL")) destinations.add("postgres");
+            if (read.contains("REDIS_HOST")) destinations.add("redis");
+            if (read.contains("RABBITMQ_HOST")) destinations.add("rabbitmq");
+            if (read.contains("ELASTICSEARCH_URIS")) destinations.add("elasticsearch");
+            if (read.contains("S3_ENDPOINT") || read.contains("WEB_MEDIA_UPSTREAM")) destinations.add("s3");
+            if (module.equals("payment-service") || read.stream().anyMatch(v -> v.startsWith("OPENAI_")
+                    || v.startsWith("ANTHROPIC_") || v.startsWith("ELEVENLABS_") || v.startsWith("PLAYHT_"))) {
+                destinations.add("vendors");
+            }
+            Map<String, Object> egress = map(map(services.get(module)).get("egress"));
+            Set<String> chartCalls = new TreeSet<>(list(egress.get("calls")).stream().map(String::valueOf).toList());
+            Set<String> chartDestinations = new TreeSet<>(list(egress.get("destinations")).stream().map(String::valueOf).toList());
+            if (!chartCalls.equals(calls)) {
+                problems.add(CHART + "/values.yaml: services." + module + ".egress.calls is " + chartCalls
+                        + ", its configuration calls " + calls);
+            }
+            if (!chartDestinations.equals(destinations)) {
+                problems.add(CHART + "/values.yaml: services." + module + ".egress.destinations is " + chartDestinations
+                        + ", its configuration reaches " + destinations);
+            }
+        }
+        assertThat(problems).as("egress of the Kubernetes workloads").isEmpty();
+    }
+
     @Test
     void shouldListEveryServiceInTheHelmValuesWithItsPort() {
         List<String> problems = new ArrayList<>();
@@ -327,21 +381,56 @@ class DeploymentDescriptorsTest {
                 // what the workload template renders: defaults, then the service's own entry
                 Map<String, Object> service = YamlFiles.deepMerge(map(values.get("defaults")), map(map(values.get("services")).get(module)));
                 Map<String, Object> env = map(service.get("env"));
-                List<String> secretKeys = list(service.get("secretKeys")).stream().map(String::valueOf).toList();
+                List<String> secretKeys = new ArrayList<>(list(service.get("secretKeys")).stream().map(String::valueOf).toList());
+                list(service.get("optionalSecretKeys")).stream().map(String::valueOf).forEach(secretKeys::add);
+                // variables the template sets to the public URL (values: publicUrl, else the Ingress host)
+                List<String> publicUrlEnv = list(service.get("publicUrlEnv")).stream().map(String::valueOf).toList();
                 Set<String> set = new HashSet<>(shared.keySet());
                 set.addAll(env.keySet());
                 set.addAll(secretKeys);
+                set.addAll(publicUrlEnv);
                 set.add("PORT"); // the template always sets PORT from the entry's port
                 configuration.problemsInContainerWith(set)
                         .forEach(problem -> problems.add(where + ": " + module + ": " + problem));
                 Set<String> ownVariables = new TreeSet<>(env.keySet());
                 ownVariables.addAll(secretKeys);
+                ownVariables.addAll(publicUrlEnv);
                 unknownVariables(ownVariables, configuration).forEach(variable -> problems.add(where + ": " + module
                         + " sets " + variable + " (env or secretKeys), which no placeholder of its configuration reads"));
                 env.forEach((variable, value) -> problems.addAll(serviceUrlProblems(where + ": " + module + " " + variable, str(value))));
             }
         });
         assertThat(problems).as("environment of the Kubernetes workloads").isEmpty();
+    }
+
+    /**
+     * Actuator (health details, Prometheus, info) listens on a port of its own, the service's port + 1000, which the
+     * chart's Service and Ingress never expose and compose does not publish; probes and the health check ask it there.
+     */
+    @Test
+    void shouldServeActuatorOnAPortNoServiceOrIngressExposes() {
+        List<String> problems = new ArrayList<>();
+        for (String module : serviceModules) {
+            Integer port = configurations.get(module).port();
+            String yml = RepositoryRoot.read(root.resolve(module).resolve("src/main/resources/application.yml"));
+            String expected = "${MANAGEMENT_PORT:" + (port == null ? "?" : port + 1000) + "}";
+            if (!Pattern.compile("(?s)\\nmanagement:\\n.*?\\n  server:\\n    port: " + Pattern.quote(expected)).matcher(yml).find()) {
+                problems.add(module + "/src/main/resources/application.yml: management.server.port is not " + expected);
+            }
+        }
+        String template = RepositoryRoot.read(root.resolve(CHART).resolve("templates/_workload.tpl"));
+        String service = template.substring(template.indexOf("kind: Service"), template.indexOf("kind: PodDisruptionBudget"));
+        if (service.contains("management")) {
+            problems.add(CHART + "/templates/_workload.tpl: the Service exposes the management port");
+        }
+        if (!template.contains("port: management")) {
+            problems.add(CHART + "/templates/_workload.tpl: the probes do not ask the management port");
+        }
+        String healthcheck = RepositoryRoot.read(root.resolve("docker/healthcheck"));
+        if (!healthcheck.contains("MANAGEMENT_PORT")) {
+            problems.add("docker/healthcheck does not ask the management port");
+        }
+        assertThat(problems).as("Actuator's own port").isEmpty();
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import com.waqup.common.architecture.RepositoryRoot;
+import com.waqup.common.test.RepositoryRoot;
 
 /**
  * What one service module's configuration reads from the environment: the placeholders in the values of its

@@ -6,14 +6,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.waqup.common.security.TokenRevocation;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -32,7 +41,7 @@ public abstract class ServiceContractIT extends ServiceITSupport {
 
     @Test
     void shouldBeReadyWithItsOwnDependenciesUp() {
-        Http.Response readiness = Http.get(url("/actuator/health/readiness"));
+        Http.Response readiness = Http.get(managementUrl("/actuator/health/readiness"));
         assertThat(readiness.status()).as(readiness.body()).isEqualTo(200);
         JsonNode components = readiness.json().path("components");
         for (String dependency : readinessDependencies()) {
@@ -43,7 +52,7 @@ public abstract class ServiceContractIT extends ServiceITSupport {
         assertThat(schema.path("status").asString()).as("the service's own schema is readiness").isEqualTo("UP");
         assertThat(schema.path("details").path("schema").asString()).isEqualTo(schema());
         assertThat(schema.path("details").path("version").asString()).isNotBlank().isNotEqualTo("null");
-        Http.Response liveness = Http.get(url("/actuator/health/liveness"));
+        Http.Response liveness = Http.get(managementUrl("/actuator/health/liveness"));
         assertThat(liveness.status()).isEqualTo(200);
         assertThat(liveness.json().path("components").has("db")).as("liveness must not depend on the database").isFalse();
     }
@@ -96,7 +105,7 @@ public abstract class ServiceContractIT extends ServiceITSupport {
         assertThat(anonymous.json().path("error").path("code").asString()).isEqualTo("UNAUTHORIZED");
 
         Http.Response forged = Http.get(url("/api/v1/anything"), "Authorization",
-                "Bearer " + TestTokens.signedByStranger(java.util.UUID.randomUUID()));
+                "Bearer " + TestTokens.signedByStranger(UUID.randomUUID()));
         assertThat(forged.status()).isEqualTo(401);
         assertThat(forged.json().path("error").path("code").asString()).isEqualTo("INVALID_TOKEN");
     }
@@ -112,21 +121,58 @@ public abstract class ServiceContractIT extends ServiceITSupport {
     }
 
     @Test
-    void shouldPublishItsOpenApiDocument() {
+    void shouldPublishAnOpenApiDocumentThatMatchesTheWire() {
         Http.Response docs = Http.get(url("/v3/api-docs"));
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.json().path("openapi").asString()).startsWith("3.");
+        assertThat(OpenApiContract.problems(docs.json())).as("what a client generated from the document would get wrong")
+                .isEmpty();
+    }
+
+    @Autowired
+    ObjectProvider<StringRedisTemplate> redis;
+
+    @Test
+    void shouldRefuseATokenRevokedByAnAccountErasureItself() {
+        UUID erased = UUID.randomUUID();
+        String token = TestTokens.shared().user(erased);
+        StringRedisTemplate template = redis.getIfAvailable();
+        assertThat(template).as("every service reads revocation markers from Redis").isNotNull();
+        template.opsForValue().set(TokenRevocation.key(erased),
+                Long.toString(Instant.now().plusSeconds(1).getEpochSecond()), Duration.ofMinutes(2));
+        Http.Response revoked = Http.get(url("/api/v1/no-such-thing"), "Authorization", "Bearer " + token);
+        assertThat(revoked.status()).as("called directly, not through the gateway").isEqualTo(401);
+        assertThat(revoked.json().path("error").path("code").asString()).isEqualTo("INVALID_TOKEN");
+        assertThat(Http.get(url("/api/v1/no-such-thing"), "Authorization", "Bearer " + userToken()).status())
+                .as("anyone else's token still works").isEqualTo(404);
+    }
+
+    @Test
+    void shouldRefuseTextPostgresCannotStoreInAQueryString() {
+        Http.Response nul = Http.get(url("/api/v1/no-such-thing?search=calm%00sleep"), "Authorization", "Bearer " + userToken());
+        assertThat(nul.status()).isEqualTo(400);
+        assertThat(nul.json().path("error").path("code").asString()).isEqualTo("VALIDATION_FAILED");
+        assertThat(nul.json().path("error").path("details").path("fields").path("search").asString()).contains("NUL");
+    }
+
+    @Test
+    void shouldServeActuatorOnlyOnItsOwnPort() {
+        assertThat(managementPort).as("management has a port of its own").isNotEqualTo(port);
+        for (String path : new String[] { "/actuator/health", "/actuator/prometheus", "/actuator/info" }) {
+            assertThat(Http.get(url(path), "Authorization", "Bearer " + userToken()).status())
+                    .as("%s on the API's port", path).isEqualTo(404);
+        }
     }
 
     @Test
     void shouldExposePrometheusMetricsAndBuildInfo() {
-        Http.Response metrics = Http.get(url("/actuator/prometheus"));
+        Http.Response metrics = Http.get(managementUrl("/actuator/prometheus"));
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes");
-        Http.Response info = Http.get(url("/actuator/info"));
+        Http.Response info = Http.get(managementUrl("/actuator/info"));
         assertThat(info.status()).isEqualTo(200);
         assertThat(info.json().path("build").path("artifact").asString()).endsWith("-service");
-        Http.Response env = Http.get(url("/actuator/env"));
+        Http.Response env = Http.get(managementUrl("/actuator/env"));
         assertThat(env.status()).as("only health, info and prometheus are exposed").isIn(401, 404);
         assertThat(env.body()).doesNotContain("propertySources");
     }
@@ -139,10 +185,16 @@ public abstract class ServiceContractIT extends ServiceITSupport {
                 .importPackages(own);
         assertThat(classes).as("production classes of " + own).isNotEmpty();
         noClasses().should().dependOnClassesThat(
-                com.tngtech.archunit.base.DescribedPredicate.describe("another waQup service",
-                        (com.tngtech.archunit.core.domain.JavaClass c) -> c.getPackageName().startsWith("com.waqup.")
+                DescribedPredicate.describe("another waQup service",
+                        (JavaClass c) -> c.getPackageName().startsWith("com.waqup.")
                                 && !c.getPackageName().startsWith("com.waqup.common")
                                 && !c.getPackageName().equals(own) && !c.getPackageName().startsWith(own + ".")))
                 .check(classes);
+    }
+
+    /** The one package shape (docs/contributing.md): no cycles, controllers in their capability, no reaching into another's edges. */
+    @Test
+    void shouldKeepTheOnePackageShape() {
+        ServiceArchitecture.check(getClass().getPackageName());
     }
 }

@@ -1,6 +1,8 @@
 package com.waqup.common.test;
 
+import java.util.UUID;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -20,6 +22,10 @@ public abstract class ServiceITSupport {
     @LocalServerPort
     protected int port;
 
+    /** Actuator's own port (probes, Prometheus, info): never the API's. */
+    @LocalManagementPort
+    protected int managementPort;
+
     @DynamicPropertySource
     static void realTestInfrastructure(DynamicPropertyRegistry registry) {
         TestDatabase.ensure();
@@ -35,11 +41,15 @@ public abstract class ServiceITSupport {
 
     /** A valid user token for a random person. */
     protected static String userToken() {
-        return TestTokens.shared().user(java.util.UUID.randomUUID());
+        return TestTokens.shared().user(UUID.randomUUID());
     }
 
     protected String url(String path) {
         return "http://127.0.0.1:" + port + path;
+    }
+
+    protected String managementUrl(String path) {
+        return "http://127.0.0.1:" + managementPort + path;
     }
 
     protected static String bearer(String token) {

@@ -2,6 +2,7 @@ package com.waqup.common.test;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -13,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A plain TCP forwarder between an application and a real dependency (PostgreSQL, Redis, RabbitMQ), used to
  * take the dependency away and give it back while the application runs: {@link #cut()} closes the listening
- * socket and every open connection, {@link #restore()} listens again on the same port.
+ * socket and every open connection, {@link #restore()} listens again on the same port. {@link #pause()} stalls it
+ * instead (as a stopped process would): connections stay open, but what is sent is held until {@link #resume()}.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -22,6 +24,8 @@ public final class TcpProxy implements AutoCloseable {
     private final int port;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket server;
+    private final Object pauseLock = new Object();
+    private boolean paused;
 
     public TcpProxy(String targetHost, int targetPort) {
         this.targetHost = targetHost;
@@ -39,6 +43,7 @@ public final class TcpProxy implements AutoCloseable {
     }
 
     public synchronized void restore() {
+        resume();
         if (server != null && !server.isClosed()) {
             return;
         }
@@ -59,6 +64,34 @@ public final class TcpProxy implements AutoCloseable {
         closeQuietly(server);
         open.forEach(TcpProxy::closeQuietly);
         open.clear();
+    }
+
+    /** Holds every byte in both directions (connections stay open) until {@link #resume()}. */
+    public void pause() {
+        synchronized (pauseLock) {
+            paused = true;
+        }
+    }
+
+    /** Forwards what was held, in order, and everything after it. */
+    public void resume() {
+        synchronized (pauseLock) {
+            paused = false;
+            pauseLock.notifyAll();
+        }
+    }
+
+    private void awaitNotPaused() throws InterruptedIOException {
+        synchronized (pauseLock) {
+            while (paused) {
+                try {
+                    pauseLock.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException("proxy interrupted while paused");
+                }
+            }
+        }
     }
 
     @Override
@@ -88,6 +121,7 @@ public final class TcpProxy implements AutoCloseable {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
+                    awaitNotPaused();
                     out.write(buffer, 0, n);
                     out.flush();
                 }

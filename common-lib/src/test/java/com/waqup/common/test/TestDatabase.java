@@ -1,10 +1,15 @@
 package com.waqup.common.test;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The real PostgreSQL the tests run against: database {@code waqup_test} on the local server (override with
@@ -85,11 +90,11 @@ public final class TestDatabase {
         for (String[] command : commands) {
             try {
                 Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-                String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 if (p.waitFor() != 0 && !command[2].equals("delete_vhost")) {
                     throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
                 }
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 System.err.println("rabbitmqctl not available, the vhost " + RABBIT_VHOST + " is not reset: " + e.getMessage());
                 return;
             } catch (InterruptedException e) {
@@ -103,10 +108,10 @@ public final class TestDatabase {
      * Rows of every table in {@code schema} whose text rendering contains {@code value} (a person's id, say), as
      * "table: count" for each table that has any: what an erasure must leave empty.
      */
-    public static java.util.List<String> rowsNaming(String schema, Object value) {
-        java.util.List<String> found = new java.util.ArrayList<>();
+    public static List<String> rowsNaming(String schema, Object value) {
+        List<String> found = new ArrayList<>();
         try (Connection c = connect(); Statement s = c.createStatement()) {
-            java.util.List<String> tables = new java.util.ArrayList<>();
+            List<String> tables = new ArrayList<>();
             try (ResultSet rs = s.executeQuery("select table_name from information_schema.tables where table_type = 'BASE TABLE'"
                     + " and table_schema = '" + schema.replace("'", "''") + "'")) {
                 while (rs.next()) {
@@ -114,7 +119,7 @@ public final class TestDatabase {
                 }
             }
             for (String table : tables) {
-                try (java.sql.PreparedStatement q = c.prepareStatement("select count(*) from \"" + schema + "\".\""
+                try (PreparedStatement q = c.prepareStatement("select count(*) from \"" + schema + "\".\""
                         + table.replace("\"", "") + "\" t where t::text like ?")) {
                     q.setString(1, "%" + value + "%");
                     try (ResultSet rs = q.executeQuery()) {

@@ -5,14 +5,18 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -31,7 +35,7 @@ public final class TestTokens {
     public static final String ISSUER = "waqup";
     private static TestTokens shared;
 
-    private final java.util.List<RSAKey> published = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<RSAKey> published = new CopyOnWriteArrayList<>();
     private volatile RSAKey key;
     private final HttpServer server;
 
@@ -40,7 +44,7 @@ public final class TestTokens {
             rotate();
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/.well-known/jwks.json", exchange -> {
-                byte[] jwks = new JWKSet(published.stream().map(k -> (com.nimbusds.jose.jwk.JWK) k.toPublicJWK()).toList())
+                byte[] jwks = new JWKSet(published.stream().map(k -> (JWK) k.toPublicJWK()).toList())
                         .toString().getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
                 exchange.sendResponseHeaders(200, jwks.length);
@@ -54,7 +58,7 @@ public final class TestTokens {
                 String auth = exchange.getRequestHeaders().getFirst("Authorization");
                 String name = "unknown";
                 if (auth != null && auth.startsWith("Basic ")) {
-                    String decoded = new String(java.util.Base64.getDecoder().decode(auth.substring(6)), StandardCharsets.UTF_8);
+                    String decoded = new String(Base64.getDecoder().decode(auth.substring(6)), StandardCharsets.UTF_8);
                     name = decoded.substring(0, Math.max(0, decoded.indexOf(':')));
                 }
                 byte[] body = ("{\"access_token\":\"" + service(name) + "\",\"token_type\":\"Bearer\",\"expires_in\":300}")
@@ -78,7 +82,7 @@ public final class TestTokens {
                     .algorithm(JWSAlgorithm.RS256).generate();
             published.add(key);
             return key.getKeyID();
-        } catch (com.nimbusds.jose.JOSEException e) {
+        } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -150,16 +154,16 @@ public final class TestTokens {
     /** The same claims with the signature of another payload: what a tamperer produces. */
     public static String tampered(String token) {
         String[] parts = token.split("\\.");
-        String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
                 .replace("\"user\"", "\"admin\"");
-        return parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding()
+        return parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
     }
 
     /** An unsigned token ({@code alg: none}). */
     public static String unsigned(UUID userId) {
-        String header = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-        String payload = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(("{\"sub\":\"" + userId
+        String header = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        String payload = Base64.getUrlEncoder().withoutPadding().encodeToString(("{\"sub\":\"" + userId
                 + "\",\"iss\":\"waqup\",\"aud\":\"waqup-api\",\"roles\":[\"user\"],\"exp\":" + (Instant.now().getEpochSecond() + 600) + "}")
                 .getBytes(StandardCharsets.UTF_8));
         return header + "." + payload + ".";

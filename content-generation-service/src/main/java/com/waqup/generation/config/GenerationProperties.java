@@ -1,10 +1,12 @@
 package com.waqup.generation.config;
 
-import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -12,20 +14,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * content-generation-service's settings (docs/generation.md).
+ * content-generation-service's settings (docs/generation.md); credit-service, which holds every job's credits, is
+ * {@code waqup.services.credit}.
  *
- * @param creditServiceUrl     credit-service's base URL (holds for generation jobs)
- * @param creditConnectTimeout how long a call to credit-service may wait for a connection
- * @param creditReadTimeout    how long a call to credit-service may wait for its answer
  * @param estimate             how {@code estimated_time} is computed
  * @param pipeline             the worker, the sweepers and the audio hand-off
  */
 @ConfigurationProperties("waqup.generation")
 @Validated
 public record GenerationProperties(
-        @NotNull URI creditServiceUrl,
-        @NotNull @DefaultValue("2s") Duration creditConnectTimeout,
-        @NotNull @DefaultValue("5s") Duration creditReadTimeout,
         @NotNull @Valid Estimate estimate,
         @NotNull @Valid @DefaultValue Pipeline pipeline) {
 
@@ -43,11 +40,11 @@ public record GenerationProperties(
     public record Pipeline(
             @NotNull @DefaultValue("10m") Duration deadline,
             @NotNull @DefaultValue("3m") Duration writingTimeout,
-            @jakarta.validation.constraints.Min(1) @DefaultValue("2") int maxWritingAttempts,
+            @Min(1) @DefaultValue("2") int maxWritingAttempts,
             @NotNull @DefaultValue("5s") Duration sweepInterval,
-            @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(16) @DefaultValue("2") int workers,
+            @Min(1) @Max(16) @DefaultValue("2") int workers,
             @DefaultValue("-30") double backgroundLevelDb,
-            @NotEmpty @DefaultValue("mp3") java.util.List<String> formats) {
+            @NotEmpty @DefaultValue("mp3") List<String> formats) {
 
         public Pipeline {
             if (formats != null && !formats.contains("mp3")) {

@@ -12,7 +12,6 @@ import com.waqup.generation.job.PipelineEvents.AudioFailed;
 import com.waqup.generation.job.PipelineEvents.AudioProgress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.amqp.AmqpRejectAndDontRequeueException;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.context.annotation.Bean;
@@ -23,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * audio-generation's news about a job, each type on its own queue with a dead-letter queue, each event applied once
- * (inbox) in one transaction with what it changes. Events of unknown jobs, of another content version or of jobs
+ * ({@code Inbox.handleOnce}) in one transaction with what it changes; an event without what it must name (its job,
+ * the audio's key, format and duration) goes to the dead-letter queue at once. Events of unknown jobs, of another content version or of jobs
  * that are not voicing are ignored (logged): events arrive late, twice and in any order.
  * <ul>
  * <li>{@code audio.progress}: the job's progress, mapped from the audio's 0–100 into 30–95, only growing;
@@ -68,17 +68,17 @@ class AudioEventListeners {
 
         @Bean
         static Declarables audioProgressQueue() {
-            return ConsumerQueue.declare(PROGRESS_QUEUE, PipelineEvents.AUDIO_PROGRESS);
+            return ConsumerQueue.declare(PROGRESS_QUEUE, AudioProgress.TYPE);
         }
 
         @Bean
         static Declarables audioCompletedQueue() {
-            return ConsumerQueue.declare(COMPLETED_QUEUE, PipelineEvents.AUDIO_COMPLETED);
+            return ConsumerQueue.declare(COMPLETED_QUEUE, AudioCompleted.TYPE);
         }
 
         @Bean
         static Declarables audioFailedQueue() {
-            return ConsumerQueue.declare(FAILED_QUEUE, PipelineEvents.AUDIO_FAILED);
+            return ConsumerQueue.declare(FAILED_QUEUE, AudioFailed.TYPE);
         }
     }
 
@@ -91,69 +91,51 @@ class AudioEventListeners {
     @RabbitListener(queues = PROGRESS_QUEUE)
     @Transactional
     public void onProgress(EventEnvelope<AudioProgress> event) {
-        AudioProgress data = event.data();
-        if (data.jobId() == null || data.progress() == null) {
-            throw new AmqpRejectAndDontRequeueException("audio.progress " + event.eventId() + " without job_id or progress");
-        }
-        if (!inbox.firstSeen(event.eventId(), event.type())) {
-            return;
-        }
-        GenerationJob job = voicingJob(data.jobId(), data.version(), event);
-        if (job != null && job.settlement() == null
-                && job.reportProgress(overall(data.progress()), clock.instant().truncatedTo(ChronoUnit.MICROS))) {
-            events.progress(job);
-        }
+        inbox.handleOnce(event, data -> {
+            GenerationJob job = voicingJob(data.jobId(), data.version(), event);
+            if (job != null && job.settlement() == null
+                    && job.reportProgress(overall(data.progress()), clock.instant().truncatedTo(ChronoUnit.MICROS))) {
+                events.progress(job);
+            }
+        });
     }
 
     @RabbitListener(queues = COMPLETED_QUEUE)
     @Transactional
     public void onCompleted(EventEnvelope<AudioCompleted> event) {
-        AudioCompleted data = event.data();
-        if (data.jobId() == null || data.audioKey() == null || data.audioKey().isBlank() || data.format() == null
-                || data.durationSeconds() == null) {
-            throw new AmqpRejectAndDontRequeueException("audio.completed " + event.eventId()
-                    + " without job_id, audio_key, format or duration_seconds");
-        }
-        if (!inbox.firstSeen(event.eventId(), event.type())) {
-            log.info("audio.completed {} seen before: skipped", event.eventId());
-            return;
-        }
-        GenerationJob job = voicingJob(data.jobId(), data.version(), event);
-        if (job == null) {
-            return;
-        }
-        if (job.awaitCapture(json.writeValueAsString(data), clock.instant().truncatedTo(ChronoUnit.MICROS))) {
-            log.info("generation job {}: audio {} stored ({} s); capturing its credits", job.id(), data.audioKey(),
-                    data.durationSeconds());
-            settlements.kickAfterCommit();
-        } else {
-            log.info("generation job {} already settles ({}): audio.completed {} ignored", job.id(), job.settlement(),
-                    event.eventId());
-        }
+        inbox.handleOnce(event, data -> {
+            GenerationJob job = voicingJob(data.jobId(), data.version(), event);
+            if (job == null) {
+                return;
+            }
+            if (job.awaitCapture(json.writeValueAsString(data), clock.instant().truncatedTo(ChronoUnit.MICROS))) {
+                log.info("generation job {}: audio {} stored ({} s); capturing its credits", job.id(), data.audioKey(),
+                        data.durationSeconds());
+                settlements.kickAfterCommit();
+            } else {
+                log.info("generation job {} already settles ({}): audio.completed {} ignored", job.id(), job.settlement(),
+                        event.eventId());
+            }
+        });
     }
 
     @RabbitListener(queues = FAILED_QUEUE)
     @Transactional
     public void onFailed(EventEnvelope<AudioFailed> event) {
-        AudioFailed data = event.data();
-        if (data.jobId() == null) {
-            throw new AmqpRejectAndDontRequeueException("audio.failed " + event.eventId() + " without job_id");
-        }
-        if (!inbox.firstSeen(event.eventId(), event.type())) {
-            return;
-        }
-        GenerationJob job = voicingJob(data.jobId(), data.version(), event);
-        if (job == null) {
-            return;
-        }
-        String code = data.code() == null || data.code().isBlank() ? "AUDIO_FAILED" : data.code().strip();
-        String reason = "The audio could not be produced"
-                + (data.reason() == null || data.reason().isBlank() ? "" : ": " + data.reason().strip());
-        if (job.awaitRelease(code.length() > 40 ? code.substring(0, 40) : code, reason,
-                clock.instant().truncatedTo(ChronoUnit.MICROS))) {
-            log.info("generation job {}: audio failed ({}); releasing its credits", job.id(), code);
-            settlements.kickAfterCommit();
-        }
+        inbox.handleOnce(event, data -> {
+            GenerationJob job = voicingJob(data.jobId(), data.version(), event);
+            if (job == null) {
+                return;
+            }
+            String code = data.code() == null || data.code().isBlank() ? "AUDIO_FAILED" : data.code().strip();
+            String reason = "The audio could not be produced"
+                    + (data.reason() == null || data.reason().isBlank() ? "" : ": " + data.reason().strip());
+            if (job.awaitRelease(code.length() > 40 ? code.substring(0, 40) : code, reason,
+                    clock.instant().truncatedTo(ChronoUnit.MICROS))) {
+                log.info("generation job {}: audio failed ({}); releasing its credits", job.id(), code);
+                settlements.kickAfterCommit();
+            }
+        });
     }
 
     private GenerationJob voicingJob(UUID jobId, Integer version, EventEnvelope<?> event) {

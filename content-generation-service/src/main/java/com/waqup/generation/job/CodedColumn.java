@@ -1,6 +1,7 @@
 package com.waqup.generation.job;
 
 import java.util.Locale;
+import java.util.Optional;
 
 import jakarta.persistence.AttributeConverter;
 
@@ -17,13 +18,13 @@ abstract class CodedColumn<E extends Enum<E>> implements AttributeConverter<E, S
         return value.name().toLowerCase(Locale.ROOT);
     }
 
-    static <E extends Enum<E>> java.util.Optional<E> of(Class<E> type, String code) {
+    static <E extends Enum<E>> Optional<E> of(Class<E> type, String code) {
         for (E value : type.getEnumConstants()) {
             if (code(value).equals(code)) {
-                return java.util.Optional.of(value);
+                return Optional.of(value);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.waqup.generation.job;
 
+import jakarta.persistence.Converter;
 import java.util.Optional;
 
 /** What a job creates; the code is the wire and database value. */
@@ -17,7 +18,7 @@ enum ContentType {
         return CodedColumn.of(ContentType.class, code);
     }
 
-    @jakarta.persistence.Converter(autoApply = true)
+    @Converter(autoApply = true)
     static class Column extends CodedColumn<ContentType> {
 
         Column() {

@@ -29,7 +29,7 @@ class GenerationController {
     @GetMapping("/{id}")
     GenerationResponse get(AuthenticatedUser user, @PathVariable UUID id) {
         GenerationJobService.JobView job = service.findOwn(id, user.id());
-        return new GenerationResponse(job.id(), job.id(), job.status(), job.progress(), job.contentType(),
+        return new GenerationResponse(job.id(), job.contentId(), job.status(), job.progress(), job.contentType(),
                 job.estimatedSeconds(), job.failureReason(), job.createdAt(), job.updatedAt());
     }
 }

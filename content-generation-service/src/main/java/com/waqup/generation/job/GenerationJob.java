@@ -19,7 +19,7 @@ import org.hibernate.type.SqlTypes;
  * <p>
  * The job guards its own life cycle: {@code queued → writing → voicing → ready}, and {@code failed} from any state
  * that is not terminal; every other transition throws {@link IllegalTransitionException}. Progress only grows and
- * is 100 exactly when the job is ready. The pipeline of issue #7 drives these methods (script writing, audio
+ * is 100 exactly when the job is ready. The pipeline drives these methods (script writing, audio
  * hand-off, audio events); it must capture the credit hold when it calls {@link #markReady} and release it when it
  * calls {@link #fail}. Concurrent writers are caught by optimistic locking ({@code version}).
  */
@@ -67,12 +67,26 @@ class GenerationJob {
     private int writingAttempts;
     @Column(name = "content_version", nullable = false, updatable = false)
     private int contentVersion = 1;
+    /** The content item the job produces a version of: the job's own id for a creation. */
+    @Column(name = "content_id", nullable = false, updatable = false)
+    private UUID contentId;
+    /** {@code create} (a conversation's new item) or {@code revoice} (a new version of an existing item). */
+    @Column(nullable = false, updatable = false)
+    private String kind = CREATE;
     /** audio.completed's metadata (key, format, duration, size, bitrate, voice), a JSON object. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "audio")
     private String audio;
 
+    static final String CREATE = "create";
+    static final String REVOICE = "revoice";
+
     protected GenerationJob() {
+    }
+
+    /** The idempotency key of a re-voice: one job per version of an item. */
+    static String revoiceKey(UUID contentId, int version) {
+        return "revoice:" + contentId + ":" + version;
     }
 
     /**
@@ -92,6 +106,7 @@ class GenerationJob {
         }
         GenerationJob job = new GenerationJob();
         job.id = idFor(Objects.requireNonNull(sessionId));
+        job.contentId = job.id;
         job.sessionId = sessionId;
         job.userId = Objects.requireNonNull(userId);
         job.contentType = Objects.requireNonNull(contentType);
@@ -105,7 +120,34 @@ class GenerationJob {
         return job;
     }
 
-    // ---- life cycle (driven by the pipeline of issue #7) ---------------------------------------------------
+    /**
+     * A new version ({@code version} ≥ 2) of an existing item, voiced from a script the library sends (no writer);
+     * {@code cost} is what credit-service held (0 for an offline voice: nothing held). The id is derived from the item
+     * and the version, so a repeated request finds the same job and the same hold.
+     */
+    static GenerationJob revoice(UUID contentId, int version, UUID userId, ContentType contentType, int cost,
+            String request, int estimatedSeconds, Instant now) {
+        if (cost < 0 || estimatedSeconds <= 0 || version < 2) {
+            throw new IllegalArgumentException("a re-voice has a cost ≥ 0, a positive estimate and a version ≥ 2");
+        }
+        GenerationJob job = new GenerationJob();
+        job.sessionId = revoiceKey(Objects.requireNonNull(contentId), version);
+        job.id = idFor(job.sessionId);
+        job.contentId = contentId;
+        job.contentVersion = version;
+        job.kind = REVOICE;
+        job.userId = Objects.requireNonNull(userId);
+        job.contentType = Objects.requireNonNull(contentType);
+        job.status = JobStatus.QUEUED;
+        job.cost = cost;
+        job.request = Objects.requireNonNull(request);
+        job.estimatedSeconds = estimatedSeconds;
+        job.createdAt = now;
+        job.updatedAt = now;
+        return job;
+    }
+
+    // ---- life cycle (driven by the pipeline) ---------------------------------------------------
 
     /** The script writer took the job (once more after a crash: {@link #restartWriting}). */
     void startWriting(Instant now) {
@@ -299,6 +341,19 @@ class GenerationJob {
 
     int contentVersion() {
         return contentVersion;
+    }
+
+    UUID contentId() {
+        return contentId;
+    }
+
+    boolean revoice() {
+        return REVOICE.equals(kind);
+    }
+
+    /** Whether credit-service holds credits for this job (a free re-voice holds none). */
+    boolean holdsCredits() {
+        return cost > 0;
     }
 
     String audio() {

@@ -8,12 +8,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import com.waqup.common.error.ApiException;
-import com.waqup.common.error.ErrorCodes;
+import com.waqup.common.error.DomainException;
+import com.waqup.generation.credit.CreditHolds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
@@ -58,7 +57,8 @@ class GenerationJobService {
     record NewJob(String sessionId, UUID userId, String contentType, JsonNode request) {
     }
 
-    record JobView(UUID id, UUID userId, String sessionId, String contentType, String status, int progress, int cost,
+    /** {@code contentId}: the item the job produces a version of (its own id for a creation). */
+    record JobView(UUID id, UUID contentId, UUID userId, String sessionId, String contentType, String status, int progress, int cost,
             int estimatedSeconds, String failureReason, Instant createdAt, Instant updatedAt) {
     }
 
@@ -81,10 +81,10 @@ class GenerationJobService {
         }
 
         UUID jobId = GenerationJob.idFor(command.sessionId());
-        CreditHolds.Hold hold = credits.place(jobId, command.userId(), type);
+        CreditHolds.Hold hold = credits.place(jobId, command.userId(), type.code());
         if (!hold.open()) {
             // the hold of an earlier attempt (crashed before the job was stored) expired or was released
-            throw ApiException.conflict("CREDIT_HOLD_RELEASED",
+            throw DomainException.conflict("CREDIT_HOLD_RELEASED",
                     "The credits reserved for this session were released; start a new conversation");
         }
         GenerationJob job = GenerationJob.queue(command.sessionId(), command.userId(), type, hold.amount(), request,
@@ -116,7 +116,7 @@ class GenerationJobService {
 
     private static Outcome repeated(GenerationJob job, NewJob command, ContentType type) {
         if (!job.userId().equals(command.userId()) || job.contentType() != type) {
-            throw ApiException.conflict("IDEMPOTENCY_CONFLICT",
+            throw DomainException.conflict("IDEMPOTENCY_CONFLICT",
                     "This session already has a generation job with different parameters");
         }
         return new Outcome(view(job), false);
@@ -159,17 +159,16 @@ class GenerationJobService {
         return false;
     }
 
-    private static JobView view(GenerationJob job) {
-        return new JobView(job.id(), job.userId(), job.sessionId(), job.contentType().code(), job.status().code(),
+    static JobView view(GenerationJob job) {
+        return new JobView(job.id(), job.contentId(), job.userId(), job.sessionId(), job.contentType().code(), job.status().code(),
                 job.progress(), job.cost(), job.estimatedSeconds(), job.failureReason(), job.createdAt(), job.updatedAt());
     }
 
-    private static ApiException invalid(String field, String message) {
-        return new ApiException(HttpStatus.BAD_REQUEST, ErrorCodes.VALIDATION_FAILED, "The request has invalid fields",
-                Map.of("fields", Map.of(field, message)));
+    private static DomainException invalid(String field, String message) {
+        return DomainException.invalidField(field, message);
     }
 
-    private static ApiException notFound() {
-        return ApiException.notFound("GENERATION_NOT_FOUND", "No such generation");
+    private static DomainException notFound() {
+        return DomainException.notFound("GENERATION_NOT_FOUND", "No such generation");
     }
 }

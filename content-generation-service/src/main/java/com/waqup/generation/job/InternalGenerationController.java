@@ -57,13 +57,13 @@ class InternalGenerationController {
                 new GenerationJobService.NewJob(body.sessionId(), body.userId(), body.contentType(), body.request()));
         GenerationJobService.JobView job = outcome.job();
         return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                .body(new CreateResponse(job.id(), job.id(), job.status(), job.estimatedSeconds(), job.cost()));
+                .body(new CreateResponse(job.id(), job.contentId(), job.status(), job.estimatedSeconds(), job.cost()));
     }
 
     @GetMapping("/{id}")
     JobResponse get(@PathVariable UUID id) {
         GenerationJobService.JobView job = service.find(id);
-        return new JobResponse(job.id(), job.id(), job.userId(), job.sessionId(), job.status(), job.progress(),
+        return new JobResponse(job.id(), job.contentId(), job.userId(), job.sessionId(), job.status(), job.progress(),
                 job.contentType(), job.cost(), job.estimatedSeconds(), job.failureReason(), job.createdAt(), job.updatedAt());
     }
 }

@@ -3,6 +3,7 @@ package com.waqup.generation.job;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -19,6 +20,7 @@ import com.waqup.generation.job.PipelineEvents.Structure;
 import com.waqup.generation.job.PipelineEvents.Voice;
 import com.waqup.generation.script.Pace;
 import com.waqup.generation.script.Script;
+import com.waqup.generation.script.ScriptType;
 import com.waqup.generation.script.Section;
 import com.waqup.generation.script.Segment;
 import org.springframework.stereotype.Component;
@@ -51,21 +53,21 @@ class JobEvents {
     }
 
     void progress(GenerationJob job) {
-        events.publish(PipelineEvents.GENERATION_PROGRESS, progressOf(job));
+        events.publish(GenerationProgress.TYPE, progressOf(job));
     }
 
     static GenerationProgress progressOf(GenerationJob job) {
-        return new GenerationProgress(job.id(), job.id(), job.id(), job.userId(), job.sessionId(), job.status().code(),
+        return new GenerationProgress(job.id(), job.contentId(), job.contentId(), job.userId(), job.sessionId(), job.status().code(),
                 Math.min(99, job.progress()));
     }
 
     void failed(GenerationJob job, String code, String reason, boolean creditsReleased) {
-        events.publish(PipelineEvents.GENERATION_FAILED,
-                new GenerationFailed(job.id(), job.id(), job.id(), job.userId(), job.sessionId(), code, reason, creditsReleased));
+        events.publish(GenerationFailed.TYPE,
+                new GenerationFailed(job.id(), job.contentId(), job.contentId(), job.userId(), job.sessionId(), code, reason, creditsReleased));
     }
 
     void audioRequested(GenerationJob job, Script script) {
-        events.publish(PipelineEvents.AUDIO_REQUESTED, audioRequestOf(job, script, request(job), settings));
+        events.publish(AudioRequested.TYPE, audioRequestOf(job, script, request(job), settings));
     }
 
     static AudioRequested audioRequestOf(GenerationJob job, Script script, Map<String, Object> request,
@@ -76,18 +78,22 @@ class JobEvents {
                 segments.add(new AudioSegment(segments.size(), segment.text(), segment.pauseAfter()));
             }
         }
-        Object pace = request.get("pace");
-        return new AudioRequested(job.id(), job.id(), job.userId(), job.contentVersion(), job.contentType().code(),
-                voiceId(request), Pace.of(pace instanceof String p ? p.strip().toLowerCase(java.util.Locale.ROOT) : null).code(),
+        return new AudioRequested(job.id(), job.contentId(), job.userId(), job.contentVersion(), job.contentType().code(),
+                voiceId(request), pace(job, request).code(),
                 background(request, settings.backgroundLevelDb()), List.copyOf(settings.formats()), script.targetSeconds(),
                 segments);
+    }
+
+    /** The pace the job's script is written and voiced at (the person's, or the content type's default). */
+    static Pace pace(GenerationJob job, Map<String, ?> request) {
+        return Pace.forPractice(ScriptType.of(job.contentType().code()).orElseThrow(), request);
     }
 
     /** {@code background_sound} of the request: one of the known beds, or none ({@code null}). */
     static Background background(Map<String, Object> request, double levelDb) {
         Object sound = request.get("background_sound");
-        if (sound instanceof String s && BACKGROUND_SOUNDS.contains(s.strip().toLowerCase(java.util.Locale.ROOT))) {
-            return new Background(s.strip().toLowerCase(java.util.Locale.ROOT), levelDb);
+        if (sound instanceof String s && BACKGROUND_SOUNDS.contains(s.strip().toLowerCase(Locale.ROOT))) {
+            return new Background(s.strip().toLowerCase(Locale.ROOT), levelDb);
         }
         return null;
     }
@@ -97,7 +103,7 @@ class JobEvents {
     }
 
     void contentReady(GenerationJob job, GenerationScript script) {
-        events.publish(PipelineEvents.CONTENT_READY, contentReadyOf(job, script));
+        events.publish(ContentReady.TYPE, contentReadyOf(job, script));
     }
 
     ContentReady contentReadyOf(GenerationJob job, GenerationScript stored) {
@@ -105,7 +111,7 @@ class JobEvents {
         AudioCompleted audio = json.readValue(job.audio(), AudioCompleted.class);
         String voiceId = audio.voice() != null && audio.voice().id() != null ? audio.voice().id() : stored.voiceId();
         String voiceName = audio.voice() != null ? audio.voice().name() : null;
-        return new ContentReady(job.id(), job.id(), job.id(), job.userId(), job.sessionId(), job.contentVersion(),
+        return new ContentReady(job.id(), job.contentId(), job.contentId(), job.userId(), job.sessionId(), job.contentVersion(),
                 job.contentType().code(), stored.title(), stored.plainText(),
                 new Structure(job.contentType().code(), script.sections(), script.targetSeconds(), script.language()),
                 new LinkedHashMap<>(request(job)), json.readValue(stored.tags(), STRINGS), stored.depth(),

@@ -164,17 +164,12 @@ class JobPipeline implements DisposableBean {
             Map<String, Object> request = events.request(job);
             scripts.save(new GenerationScript(job.id(), script.title(), json.writeValueAsString(script.tags()),
                     script.depth().code(), json.writeValueAsString(script), script.plainText(), JobEvents.voiceId(request),
-                    writer.name(), script.wordCount(), script.estimatedSeconds(wordsPerMinute(request)), now));
+                    writer.name(), script.wordCount(), script.estimatedSeconds(JobEvents.pace(job, request).wordsPerMinute()), now));
             job.startVoicing(now);
             job.reportProgress(30, now);
             events.audioRequested(job, script);
             events.progress(job);
         });
-    }
-
-    private static int wordsPerMinute(Map<String, Object> request) {
-        return com.waqup.generation.script.Pace.of(request.get("pace") instanceof String p
-                ? p.strip().toLowerCase(java.util.Locale.ROOT) : null).wordsPerMinute();
     }
 
     private void writerFailed(Claim claim, String reason) {

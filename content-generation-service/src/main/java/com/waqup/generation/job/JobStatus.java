@@ -1,5 +1,7 @@
 package com.waqup.generation.job;
 
+import jakarta.persistence.Converter;
+
 /**
  * Where a job is: {@code queued → writing → voicing → ready}, or {@code failed} from any state that is not
  * terminal. {@link GenerationJob} enforces the order.
@@ -15,7 +17,7 @@ enum JobStatus {
         return this == READY || this == FAILED;
     }
 
-    @jakarta.persistence.Converter(autoApply = true)
+    @Converter(autoApply = true)
     static class Column extends CodedColumn<JobStatus> {
 
         Column() {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.UUID;
+import java.util.function.Function;
 
 import com.waqup.generation.config.GenerationProperties;
 import org.slf4j.Logger;
@@ -92,7 +93,7 @@ class JobSweeper {
         }
     }
 
-    private Boolean apply(UUID id, java.util.function.Function<GenerationJob, Boolean> change) {
+    private Boolean apply(UUID id, Function<GenerationJob, Boolean> change) {
         try {
             return tx.execute(status -> jobs.findById(id).filter(j -> !j.status().terminal() && j.settlement() == null)
                     .map(change).orElse(null));

@@ -6,20 +6,14 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.waqup.generation.script.Section;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 
 /**
- * The {@code data} of the events this service publishes and consumes (docs/events.md, binding). Golden JSON tests
- * pin the published shapes ({@code src/test/resources/events/*.json}).
+ * The {@code data} of the events this service publishes and consumes (docs/events.md, binding), each record with its
+ * type. Golden JSON tests pin the published shapes and read the consumed ones ({@code contracts/events/<type>.json}).
  */
 public final class PipelineEvents {
-
-    public static final String AUDIO_REQUESTED = "audio.requested";
-    public static final String AUDIO_PROGRESS = "audio.progress";
-    public static final String AUDIO_COMPLETED = "audio.completed";
-    public static final String AUDIO_FAILED = "audio.failed";
-    public static final String GENERATION_PROGRESS = "generation.progress";
-    public static final String GENERATION_FAILED = "generation.failed";
-    public static final String CONTENT_READY = "content.ready";
 
     private PipelineEvents() {
     }
@@ -30,6 +24,8 @@ public final class PipelineEvents {
     public record AudioRequested(UUID jobId, UUID contentId, UUID userId, int version, String contentType, String voiceId,
             String pace, Background background, List<String> formats, int targetDurationSeconds,
             List<AudioSegment> segments) {
+
+        public static final String TYPE = "audio.requested";
     }
 
     /** The quiet bed under the voice; {@code null} in {@link AudioRequested} for none. */
@@ -42,10 +38,14 @@ public final class PipelineEvents {
     /** {@code status}: writing or voicing; {@code progress} 0–99. */
     public record GenerationProgress(UUID jobId, UUID ritualId, UUID contentId, UUID userId, String sessionId,
             String status, int progress) {
+
+        public static final String TYPE = "generation.progress";
     }
 
     public record GenerationFailed(UUID jobId, UUID ritualId, UUID contentId, UUID userId, String sessionId, String code,
             String reason, boolean creditsReleased) {
+
+        public static final String TYPE = "generation.failed";
     }
 
     /** Everything the library needs to keep the item (ritual-library); {@code audio_duration} in whole seconds. */
@@ -53,6 +53,8 @@ public final class PipelineEvents {
             String contentType, String title, String contentText, Structure structure, Map<String, Object> context,
             List<String> tags, String depth, Voice voice, String audioKey, String audioFormat, long audioDuration,
             long audioSizeBytes, int bitrateKbps, int creditsCharged, Instant createdAt) {
+
+        public static final String TYPE = "content.ready";
     }
 
     /** The script's structure: the sections and their segments ({@code pause_after} in seconds). */
@@ -64,18 +66,26 @@ public final class PipelineEvents {
 
     // ---- in (audio-generation) ------------------------------------------------------------------------------
 
-    public record AudioProgress(UUID jobId, UUID contentId, UUID userId, Integer version, Integer progress, String stage) {
+    public record AudioProgress(@NotNull UUID jobId, UUID contentId, UUID userId, Integer version, @NotNull Integer progress,
+            String stage) {
+
+        public static final String TYPE = "audio.progress";
     }
 
-    public record AudioCompleted(UUID jobId, UUID contentId, UUID userId, Integer version, String audioKey, String bucket,
-            String format, String contentTypeHeader, Double durationSeconds, Integer bitrateKbps, Integer sampleRateHz,
-            Long sizeBytes, Double loudnessLufs, Double truePeakDbtp, AudioVoice voice, List<Map<String, Object>> extraFormats) {
+    public record AudioCompleted(@NotNull UUID jobId, UUID contentId, UUID userId, Integer version, @NotBlank String audioKey,
+            String bucket, @NotNull String format, String contentTypeHeader, @NotNull Double durationSeconds,
+            Integer bitrateKbps, Integer sampleRateHz, Long sizeBytes, Double loudnessLufs, Double truePeakDbtp,
+            AudioVoice voice, List<Map<String, Object>> extraFormats) {
+
+        public static final String TYPE = "audio.completed";
     }
 
     public record AudioVoice(String id, String name, String provider) {
     }
 
-    public record AudioFailed(UUID jobId, UUID contentId, UUID userId, Integer version, String code, String reason,
+    public record AudioFailed(@NotNull UUID jobId, UUID contentId, UUID userId, Integer version, String code, String reason,
             Boolean retryable) {
+
+        public static final String TYPE = "audio.failed";
     }
 }

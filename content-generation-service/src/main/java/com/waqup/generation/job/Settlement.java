@@ -1,5 +1,7 @@
 package com.waqup.generation.job;
 
+import jakarta.persistence.Converter;
+
 /** What credit-service must still be told about a job's hold before the job may end (docs/generation.md). */
 enum Settlement {
     /** The audio is stored: capture the hold, then the job is ready. */
@@ -7,7 +9,7 @@ enum Settlement {
     /** The job cannot finish: release the hold, then the job fails. */
     RELEASE;
 
-    @jakarta.persistence.Converter(autoApply = true)
+    @Converter(autoApply = true)
     static class Column extends CodedColumn<Settlement> {
 
         Column() {

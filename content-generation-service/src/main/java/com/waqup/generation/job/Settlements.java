@@ -4,11 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import com.waqup.generation.credit.CreditHolds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -112,11 +114,12 @@ class Settlements implements DisposableBean {
         Settlement settlement = job.settlement();
         CreditHolds.Outcome outcome;
         try {
-            outcome = settlement == Settlement.CAPTURE ? credits.capture(id)
+            outcome = !job.holdsCredits() ? CreditHolds.Outcome.DONE // a free re-voice: nothing held
+                    : settlement == Settlement.CAPTURE ? credits.capture(id)
                     : credits.release(id, "generation failed: " + job.failureCode());
         } catch (CreditHolds.UnavailableException e) {
             log.warn("generation job {}: {} not possible now, retried at the next sweep: {}", id,
-                    settlement.name().toLowerCase(java.util.Locale.ROOT), e.getMessage());
+                    settlement.name().toLowerCase(Locale.ROOT), e.getMessage());
             return false;
         }
         try {

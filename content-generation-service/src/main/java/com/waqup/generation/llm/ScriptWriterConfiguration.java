@@ -26,12 +26,12 @@ class ScriptWriterConfiguration {
     @Bean
     @ConditionalOnProperty(name = "waqup.llm.provider", havingValue = "openai")
     ScriptWriter openAiScriptWriter(LlmProperties llm, RestClient.Builder rest) {
-        return new OpenAiScriptWriter(llm.vendorHttp(rest, LlmProperties.Provider.OPENAI), llm.openai());
+        return new LlmScriptWriter(llm.structuredOutputClient(rest), "OpenAI");
     }
 
     @Bean
     @ConditionalOnProperty(name = "waqup.llm.provider", havingValue = "anthropic")
     ScriptWriter anthropicScriptWriter(LlmProperties llm, RestClient.Builder rest) {
-        return new AnthropicScriptWriter(llm.vendorHttp(rest, LlmProperties.Provider.ANTHROPIC), llm.anthropic());
+        return new LlmScriptWriter(llm.structuredOutputClient(rest), "Anthropic");
     }
 }

@@ -3,6 +3,7 @@ package com.waqup.generation.script;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The built-in script writer: offline, no network, deterministic. The seed is a hash of the job id, so one job
@@ -111,7 +112,7 @@ public final class ComposerScriptWriter implements ScriptWriter {
     }
 
     /** Intents with a curated phrase file (the others use the generic one). */
-    java.util.Set<String> curatedIntents() {
+    Set<String> curatedIntents() {
         return library.curatedIntents();
     }
 }

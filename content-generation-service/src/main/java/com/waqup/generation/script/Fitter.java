@@ -1,7 +1,9 @@
 package com.waqup.generation.script;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntFunction;
 
 /**
@@ -36,7 +38,7 @@ final class Fitter {
     }
 
     List<Section> fit(IntFunction<Draft> composer) {
-        java.util.Map<Integer, Draft> drafted = new java.util.HashMap<>();
+        Map<Integer, Draft> drafted = new HashMap<>();
         IntFunction<Draft> drafts = n -> drafted.computeIfAbsent(n, composer::apply);
         int n = smallestReaching(drafts);
         List<Integer> candidates = new ArrayList<>();

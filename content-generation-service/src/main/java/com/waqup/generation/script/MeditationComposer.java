@@ -1,6 +1,7 @@
 package com.waqup.generation.script;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import com.waqup.generation.script.Weaver.Person;
 
@@ -114,6 +115,6 @@ final class MeditationComposer extends Composer {
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
-        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+        return Stream.concat(a.stream(), b.stream()).toList();
     }
 }

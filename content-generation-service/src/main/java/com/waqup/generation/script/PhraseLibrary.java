@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -207,7 +208,7 @@ final class PhraseLibrary {
      * the first person, and none speaks of a future or to a "you".
      */
     private static void firstPersonPresent(String file, String slot, String line, boolean statement) {
-        String lower = " " + line.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z' ]", " ") + " ";
+        String lower = " " + line.toLowerCase(Locale.ROOT).replaceAll("[^a-z' ]", " ") + " ";
         if (statement ? !line.startsWith("I ") && !line.startsWith("I'm ")
                 : !(" " + line + " ").matches(".*[^A-Za-z](I|I'm|my|My|me|myself)[^A-Za-z].*")) {
             throw new IllegalStateException(file + " [" + slot + "]: " + (statement ? "an affirmation starts with \"I\": "

@@ -1,6 +1,7 @@
 package com.waqup.generation.script;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -33,7 +34,7 @@ public final class ScriptReader {
         List<Section> sections = new ArrayList<>();
         for (JsonNode sectionNode : sectionsNode) {
             String kindCode = sectionNode.path("kind").asString("");
-            SectionKind kind = java.util.Arrays.stream(SectionKind.values()).filter(k -> k.code().equals(kindCode))
+            SectionKind kind = Arrays.stream(SectionKind.values()).filter(k -> k.code().equals(kindCode))
                     .findFirst().orElseThrow(() -> new InvalidScriptException("unknown section kind"));
             List<Segment> segments = new ArrayList<>();
             for (JsonNode segmentNode : sectionNode.path("segments")) {

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * What a script writer needs from a generation job: its ids and the conversation's confirmed slots. The slot
  * values are the conversation's keys ({@code intent} "wind_down", {@code emotional_context} "restless",
  * {@code time_of_day} "evening", {@code place} "bed", {@code pace} "slow", {@code tone} "gentle"); any of them may
- * be missing. {@code titleHint} is the title the confirmation card showed, {@code language} an IETF tag ("en").
+ * be missing, except {@code pace}, which is always the pace the practice is written at ({@link Pace#forPractice}:
+ * the person's, or the type's default). {@code titleHint} is the title the confirmation card showed, {@code language} an IETF tag ("en").
  */
 public record ScriptRequest(UUID jobId, UUID userId, ScriptType contentType, String intent, String emotionalContext,
         String timeOfDay, String place, Integer durationSeconds, String pace, String tone, String titleHint,
@@ -34,7 +35,7 @@ public record ScriptRequest(UUID jobId, UUID userId, ScriptType contentType, Str
         emotionalContext = key(emotionalContext);
         timeOfDay = key(timeOfDay);
         place = key(place);
-        pace = key(pace);
+        pace = Pace.forPractice(key(pace), contentType, intent).code();
         tone = key(tone);
     }
 

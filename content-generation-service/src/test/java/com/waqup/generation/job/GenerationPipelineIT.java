@@ -1,6 +1,7 @@
 package com.waqup.generation.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.doThrow;
@@ -11,12 +12,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.waqup.common.events.EventEnvelope;
 import com.waqup.common.test.Http;
 import com.waqup.generation.GenerationITSupport;
 import com.waqup.generation.script.ScriptWriterException;
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -155,6 +160,24 @@ class GenerationPipelineIT extends GenerationITSupport {
     }
 
     @Test
+    void shouldWriteAndVoiceAGuidedMeditationSlowerWhenThePersonChoseNoPace() {
+        Job job = voicingJob(3, "guided_meditation", Map.of("intent", "calm", "duration_seconds", 300));
+
+        JsonNode data = awaitPublished("audio.requested", job.id()).path("data");
+        assertThat(data.path("pace").asString()).isEqualTo("slower");
+        double words = 0;
+        double pauses = 0;
+        for (JsonNode segment : data.path("segments")) {
+            words += segment.path("text").asString().strip().split("\\s+").length;
+            pauses += segment.path("pause_after").asDouble();
+        }
+        assertThat(words * 60.0 / 110 + pauses).as("sized at 110 words per minute").isBetween(270.0, 330.0);
+        Number estimated = (Number) jdbc.queryForMap("select estimated_seconds from generation_script where job_id = ?",
+                job.id()).get("estimated_seconds");
+        assertThat(estimated.doubleValue()).isEqualTo(words * 60.0 / 110 + pauses, within(1.0));
+    }
+
+    @Test
     void shouldCaptureTheHoldAndPublishContentReadyOnceWhenAudioCompletes() {
         Job job = voicingJob(3, "guided_meditation", MEDITATION);
         assertThat(available(job.user())).isEqualTo(1);
@@ -265,20 +288,20 @@ class GenerationPipelineIT extends GenerationITSupport {
         UUID user = personWithCredits(1);
         String session = newSession();
         UUID jobId = GenerationJob.idFor(session);
-        java.util.concurrent.CountDownLatch stuck = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
-        org.mockito.Mockito.doAnswer(invocation -> {
+        CountDownLatch stuck = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean first = new AtomicBoolean(true);
+        Mockito.doAnswer(invocation -> {
             if (first.getAndSet(false)) { // the first writer hangs, as if its process were gone
                 stuck.countDown();
-                release.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                release.await(60, TimeUnit.SECONDS);
             }
             return invocation.callRealMethod();
         }).when(scriptWriter).write(argThat(r -> r != null && jobId.equals(r.jobId())));
 
         assertThat(createJob(session, user, "affirmation", Map.of("intent", "calm", "duration_seconds", 60)).status())
                 .isEqualTo(201);
-        assertThat(stuck.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(stuck.await(30, TimeUnit.SECONDS)).isTrue();
         jdbc.update("update generation_job set updated_at = updated_at - interval '4 minutes' where id = ?", jobId);
 
         Job job = new Job(jobId, user, session);

@@ -2,9 +2,6 @@ package com.waqup.generation.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -12,7 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.waqup.common.test.EventContracts;
 import com.waqup.generation.config.GenerationProperties;
+import com.waqup.generation.job.PipelineEvents.AudioCompleted;
+import com.waqup.generation.job.PipelineEvents.AudioFailed;
+import com.waqup.generation.job.PipelineEvents.AudioProgress;
+import com.waqup.generation.job.PipelineEvents.AudioRequested;
 import com.waqup.generation.job.PipelineEvents.ContentReady;
 import com.waqup.generation.job.PipelineEvents.GenerationFailed;
 import com.waqup.generation.job.PipelineEvents.GenerationProgress;
@@ -25,39 +27,24 @@ import com.waqup.generation.script.Section;
 import com.waqup.generation.script.SectionKind;
 import com.waqup.generation.script.Segment;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.PropertyNamingStrategies;
-import tools.jackson.databind.cfg.DateTimeFeature;
-import tools.jackson.databind.json.JsonMapper;
+import org.springframework.test.util.ReflectionTestUtils;
 
 /**
  * Golden JSON of every event this service publishes (docs/events.md): the records serialized with the platform's
- * conventions (common-lib's JsonAutoConfiguration: snake_case, ISO-8601 UTC) must equal
- * {@code src/test/resources/events/<type>.json} exactly, field for field.
+ * conventions must equal {@code contracts/events/<type>.json} exactly, field for field; and the events it consumes
+ * (audio-generation's) read from their producer's golden JSON.
  */
 class PipelineEventsJsonTest {
-
-    static final JsonMapper PLATFORM = JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS).build();
     static final UUID JOB = UUID.fromString("9a1c5f64-2f4b-3c1d-8e3a-1b2c3d4e5f60");
     static final UUID USER = UUID.fromString("5b0d6a8e-1f2e-4c3d-9a8b-7c6d5e4f3a2b");
     static final GenerationProperties.Pipeline SETTINGS = new GenerationProperties.Pipeline(Duration.ofMinutes(10),
             Duration.ofMinutes(3), 2, Duration.ofSeconds(5), 2, -30, List.of("mp3"));
 
-    static JsonNode golden(String type) throws IOException {
-        try (InputStream in = PipelineEventsJsonTest.class.getResourceAsStream("/events/" + type + ".json")) {
-            return PLATFORM.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
-    }
-
-    static JsonNode wire(Object data) {
-        return PLATFORM.readTree(PLATFORM.writeValueAsString(data));
-    }
-
     @Test
-    void shouldMatchTheGoldenAudioRequested() throws IOException {
+    void shouldMatchTheGoldenAudioRequested() {
         GenerationJob job = GenerationJob.queue("session-42", USER, ContentType.GUIDED_MEDITATION, 2, "{}", 35, Instant.EPOCH);
-        org.springframework.test.util.ReflectionTestUtils.setField(job, "id", JOB);
+        ReflectionTestUtils.setField(job, "id", JOB);
+        ReflectionTestUtils.setField(job, "contentId", JOB); // a creation: the item has the job's id
         Script script = new Script("Evening Calm", ScriptType.GUIDED_MEDITATION, List.of(
                 new Section(SectionKind.SETTLING, List.of(new Segment("Welcome. Let's begin.", 4.5))),
                 new Section(SectionKind.BREATH, List.of(new Segment("Breathe in slowly through your nose.", 4.0),
@@ -68,19 +55,19 @@ class PipelineEventsJsonTest {
                 List.of("calm"), Depth.MEDIUM, 120, "en");
         Map<String, Object> request = Map.of("voice_id", "en-us-female", "pace", "Slow", "background_sound", "pink_noise");
 
-        assertThat(wire(JobEvents.audioRequestOf(job, script, request, SETTINGS))).isEqualTo(golden("audio.requested"));
+        EventContracts.assertPublishes(AudioRequested.TYPE, JobEvents.audioRequestOf(job, script, request, SETTINGS));
     }
 
     @Test
-    void shouldMatchTheGoldenGenerationProgressAndFailed() throws IOException {
-        assertThat(wire(new GenerationProgress(JOB, JOB, JOB, USER, "session-42", "voicing", 63)))
-                .isEqualTo(golden("generation.progress"));
-        assertThat(wire(new GenerationFailed(JOB, JOB, JOB, USER, "session-42", "TTS_FAILED",
-                "The audio could not be produced: the voice engine stopped", true))).isEqualTo(golden("generation.failed"));
+    void shouldMatchTheGoldenGenerationProgressAndFailed() {
+        EventContracts.assertPublishes(GenerationProgress.TYPE,
+                new GenerationProgress(JOB, JOB, JOB, USER, "session-42", "voicing", 63));
+        EventContracts.assertPublishes(GenerationFailed.TYPE, new GenerationFailed(JOB, JOB, JOB, USER, "session-42",
+                "TTS_FAILED", "The audio could not be produced: the voice engine stopped", true));
     }
 
     @Test
-    void shouldMatchTheGoldenContentReady() throws IOException {
+    void shouldMatchTheGoldenContentReady() {
         Map<String, Object> context = new LinkedHashMap<>();
         context.put("intent", "sleep");
         context.put("time_of_day", "evening");
@@ -94,7 +81,29 @@ class PipelineEventsJsonTest {
                 context, List.of("sleep", "guided_meditation", "evening", "bed"), "medium", new Voice("en-us-female", "Ava"),
                 "audio/" + USER + "/" + JOB + "/1.mp3", "mp3", 301, 4823110, 128, 2, Instant.parse("2026-11-27T17:00:00Z"));
 
-        assertThat(wire(ready)).isEqualTo(golden("content.ready"));
+        EventContracts.assertPublishes(ContentReady.TYPE, ready);
+    }
+
+    @Test
+    void shouldReadAudioGenerationsProgressCompletionAndFailure() {
+        AudioProgress progress = EventContracts.consume(AudioProgress.TYPE, AudioProgress.class).data();
+        assertThat(progress.jobId()).isNotNull();
+        assertThat(progress.version()).isEqualTo(1);
+        assertThat(progress.progress()).isEqualTo(60);
+
+        AudioCompleted completed = EventContracts.consume(AudioCompleted.TYPE, AudioCompleted.class).data();
+        assertThat(completed.jobId()).isEqualTo(progress.jobId());
+        assertThat(completed.audioKey()).endsWith("/1.mp3");
+        assertThat(completed.format()).isEqualTo("mp3");
+        assertThat(completed.durationSeconds()).isEqualTo(301.4);
+        assertThat(completed.sizeBytes()).isEqualTo(4823110L);
+        assertThat(completed.bitrateKbps()).isEqualTo(128);
+        assertThat(completed.voice().id()).isEqualTo("elevenlabs:21m00Tcm4TlvDq8Ikwcn");
+
+        AudioFailed failed = EventContracts.consume(AudioFailed.TYPE, AudioFailed.class).data();
+        assertThat(failed.jobId()).isEqualTo(progress.jobId());
+        assertThat(failed.code()).isEqualTo("TTS_FAILED");
+        assertThat(failed.reason()).isNotBlank();
     }
 
     @Test

@@ -1,6 +1,5 @@
 package com.waqup.generation.llm;
 
-import com.waqup.common.llm.LlmProperties;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -15,6 +14,9 @@ import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.waqup.common.llm.AnthropicStructuredClient;
+import com.waqup.common.llm.LlmProperties;
+import com.waqup.common.llm.OpenAiStructuredClient;
 import com.waqup.generation.script.Depth;
 import com.waqup.generation.script.Script;
 import com.waqup.generation.script.ScriptRequest;
@@ -23,11 +25,13 @@ import com.waqup.generation.script.ScriptWriter;
 import com.waqup.generation.script.ScriptWriterException;
 import com.waqup.generation.script.Section;
 import com.waqup.generation.script.SectionKind;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -67,13 +71,13 @@ abstract class VendorScriptWriterContract {
     }
 
     static ScriptWriter openAi(LlmProperties properties) {
-        return new OpenAiScriptWriter(properties.vendorHttp(RestClient.builder(), LlmProperties.Provider.OPENAI),
-                properties.openai());
+        return new LlmScriptWriter(new OpenAiStructuredClient(properties.vendorHttp(RestClient.builder(),
+                LlmProperties.Provider.OPENAI), properties.openai()), "OpenAI");
     }
 
     static ScriptWriter anthropic(LlmProperties properties) {
-        return new AnthropicScriptWriter(properties.vendorHttp(RestClient.builder(), LlmProperties.Provider.ANTHROPIC),
-                properties.anthropic());
+        return new LlmScriptWriter(new AnthropicStructuredClient(properties.vendorHttp(RestClient.builder(),
+                LlmProperties.Provider.ANTHROPIC), properties.anthropic()), "Anthropic");
     }
 
     /** A model's affirmation set: about 90 words and short pauses, well under the 120 s asked for. */
@@ -91,7 +95,7 @@ abstract class VendorScriptWriterContract {
         return script;
     }
 
-    static void section(tools.jackson.databind.node.ArrayNode sections, String kind, String... texts) {
+    static void section(ArrayNode sections, String kind, String... texts) {
         ObjectNode section = sections.addObject().put("kind", kind);
         var segments = section.putArray("segments");
         for (String text : texts) {
@@ -117,7 +121,7 @@ abstract class VendorScriptWriterContract {
         assertThat(script.tags()).startsWith("confidence", "affirmation", "nervous", "morning", "office").contains("work_day")
                 .doesNotContain("not a key!");
         assertThat(script.estimatedSeconds(REQUEST.wordsPerMinute())).as("pauses stretched to the length")
-                .isCloseTo(120.0, org.assertj.core.data.Offset.offset(2.0));
+                .isCloseTo(120.0, Offset.offset(2.0));
         assertThat(script.sections().get(1).segments()).allSatisfy(s -> assertThat(s.pauseAfter()).isBetween(3.0, 60.0));
         assertThat(script.plainText()).contains("I speak with a calm and steady voice.");
     }
@@ -169,7 +173,7 @@ abstract class VendorScriptWriterContract {
     @Test
     void shouldRejectAScriptFarLongerThanAsked() {
         ObjectNode script = goodScript();
-        var segments = (tools.jackson.databind.node.ArrayNode) script.path("sections").get(4).path("segments");
+        var segments = (ArrayNode) script.path("sections").get(4).path("segments");
         for (int i = 0; i < 40; i++) {
             segments.addObject().put("text", "I carry this steadiness into my day, into every meeting and every call I make.")
                     .put("pause_after", 1);

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import com.waqup.common.test.EventProbe;
 import com.waqup.common.test.Http;
+import com.waqup.common.test.TestDatabase;
 import com.waqup.generation.GenerationITSupport;
 
 import tools.jackson.databind.JsonNode;
@@ -53,7 +54,7 @@ class GenerationPrivacyIT extends GenerationITSupport {
             assertThat(confirmed.path("data").path("service").asString()).isEqualTo("content-generation");
             assertThat(confirmed.path("data").path("rows_deleted").asLong()).isEqualTo(2); // the job and its script
         }
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(com.waqup.common.test.TestDatabase.rowsNaming("generation", person))
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(TestDatabase.rowsNaming("generation", person))
                 .as("no row of schema generation names the person (outbox included)").isEmpty());
         assertThat(jdbc.queryForObject("select count(*) from generation_job where id = ?", Long.class, kept)).isEqualTo(1);
     }

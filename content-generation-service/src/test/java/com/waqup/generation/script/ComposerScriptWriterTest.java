@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -107,7 +108,7 @@ class ComposerScriptWriterTest {
         for (ScriptType type : ScriptType.values()) {
             Script script = WRITER.write(request("close", type, "focus", null, null, null, 900, "moderate"));
 
-            assertThat(script.estimatedSeconds(130)).isCloseTo(900, org.assertj.core.api.Assertions.within(1.0));
+            assertThat(script.estimatedSeconds(130)).isCloseTo(900, Assertions.within(1.0));
         }
     }
 

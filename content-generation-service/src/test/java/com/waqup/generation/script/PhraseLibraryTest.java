@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class PhraseLibraryTest {
@@ -71,6 +72,6 @@ class PhraseLibraryTest {
             }
         });
         Map<String, List<String>> slots = PhraseLibrary.parse(text.toString(), "test.txt");
-        return org.assertj.core.api.Assertions.catchThrowable(() -> PhraseLibrary.checkIntentRules("test.txt", slots));
+        return Assertions.catchThrowable(() -> PhraseLibrary.checkIntentRules("test.txt", slots));
     }
 }

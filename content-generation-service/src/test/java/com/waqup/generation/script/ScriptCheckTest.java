@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.UUID;
 
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -38,7 +39,7 @@ class ScriptCheckTest {
     void shouldStretchPausesToTheTargetAndKeepTheWords() {
         Script repaired = ScriptCheck.repair(meditation(2, 180), 130);
 
-        assertThat(repaired.estimatedSeconds(130)).isCloseTo(180, org.assertj.core.data.Offset.offset(0.5));
+        assertThat(repaired.estimatedSeconds(130)).isCloseTo(180, Offset.offset(0.5));
         assertThat(repaired.plainText()).isEqualTo(meditation(2, 180).plainText());
         assertThat(repaired.sections()).allSatisfy(s -> s.segments().forEach(g -> assertThat(g.pauseAfter()).isBetween(0.0, 60.0)));
     }
@@ -46,7 +47,7 @@ class ScriptCheckTest {
     @Test
     void shouldShareTheSilenceWhenTheModelGaveNoPauses() {
         Script repaired = ScriptCheck.repair(meditation(0, 120), 130);
-        assertThat(repaired.estimatedSeconds(130)).isCloseTo(120, org.assertj.core.data.Offset.offset(0.5));
+        assertThat(repaired.estimatedSeconds(130)).isCloseTo(120, Offset.offset(0.5));
     }
 
     @Test

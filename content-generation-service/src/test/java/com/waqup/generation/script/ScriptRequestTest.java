@@ -53,7 +53,7 @@ class ScriptRequestTest {
         assertThat(request.timeOfDay()).isNull();
         assertThat(request.titleHint()).isNull();
         assertThat(request.targetSeconds()).isEqualTo(300);
-        assertThat(request.wordsPerMinute()).isEqualTo(130);
+        assertThat(request.wordsPerMinute()).as("a ritual without a pace: slow").isEqualTo(120);
     }
 
     @Test

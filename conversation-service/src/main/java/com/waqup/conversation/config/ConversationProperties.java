@@ -10,18 +10,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
+ * The services this one calls are in {@code waqup.services} (user: profile defaults; credit: the cost and balance
+ * shown at confirmation; content-generation: where {@code complete} starts the generation job).
+ *
  * @param sessionTtl           how long an idle session lives in Redis (refreshed on every turn)
- * @param userServiceUrl       for profile defaults (voice, pace, tone)
- * @param creditServiceUrl     for the cost and balance shown at confirmation
- * @param generationServiceUrl where {@code complete} starts the generation job
  * @param fallbackCosts        costs shown when credit-service cannot be asked
  */
 @ConfigurationProperties("waqup.conversation")
 @Validated
 public record ConversationProperties(
         @NotNull @DefaultValue("1h") Duration sessionTtl,
-        @NotNull String userServiceUrl,
-        @NotNull String creditServiceUrl,
-        @NotNull String generationServiceUrl,
         @NotEmpty Map<String, Integer> fallbackCosts) {
 }

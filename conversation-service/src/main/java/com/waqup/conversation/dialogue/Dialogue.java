@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import com.waqup.conversation.dialogue.Extraction.Command;
 
@@ -47,12 +48,12 @@ public final class Dialogue {
      * Applies an extraction to the session and produces the reply; {@code quote} is asked for only when the
      * reply shows the confirmation card.
      */
-    public static Reply turn(Session s, Extraction x, java.util.function.Supplier<Quote> quote) {
+    public static Reply turn(Session s, Extraction x, Supplier<Quote> quote) {
         if (x.crisis()) {
-            s.state = DialogueState.Support;
+            s.enterSupport();
             return new Reply(Support.RESPONSE, null);
         }
-        if (s.state == DialogueState.Support) {
+        if (s.state() == DialogueState.Support) {
             if (x.command() == Command.RESTART) {
                 return restart(s);
             }
@@ -60,7 +61,7 @@ public final class Dialogue {
         }
         switch (x.command()) {
             case CANCEL -> {
-                s.state = DialogueState.Cancelled;
+                s.cancel();
                 return new Reply("No problem, I've set this aside. Come back whenever you like.", null);
             }
             case RESTART -> {
@@ -75,15 +76,15 @@ public final class Dialogue {
         List<String> notes = new ArrayList<>();
         apply(s, x, notes);
         if (x.command() == Command.DEFAULTS || x.command() == Command.SKIP) {
-            fillDefaults(s, stageOf(s.state));
+            fillDefaults(s, stageOf(s.state()));
             notes.add(x.command() == Command.SKIP ? "Let's skip that." : "I'll choose for you.");
         }
-        if (s.state == DialogueState.Personalization
+        if (s.state() == DialogueState.Personalization
                 && (x.command() == Command.YES || x.command() == Command.DEFAULTS || x.command() == Command.SKIP
                         || x.slots().voiceId != null || x.slots().pace != null || x.slots().tone != null)) {
-            s.personalizationConfirmed = true;
+            s.confirmPersonalization();
         }
-        if (s.state == DialogueState.Confirmation) {
+        if (s.state() == DialogueState.Confirmation) {
             if (x.command() == Command.YES && x.slots().isEmpty()) {
                 return new Reply("Wonderful. Confirm to start creating it (it takes about a minute).", summary(s, quote.get()));
             }
@@ -96,26 +97,12 @@ public final class Dialogue {
     }
 
     private static Reply restart(Session s) {
-        s.slots = new Slots();
-        s.personalizationConfirmed = false;
-        s.questionsAsked = 0;
-        s.visited.clear();
-        s.state = DialogueState.IntentDiscovery;
-        return new Reply("Let's start fresh. What would you like this " + s.contentType.label() + " to help you with?", null);
+        s.restart();
+        return new Reply("Let's start fresh. What would you like this " + s.contentType().label() + " to help you with?", null);
     }
 
     private static Reply back(Session s) {
-        DialogueState previous = DialogueState.IntentDiscovery;
-        int at = s.visited.lastIndexOf(s.state);
-        if (at > 0) {
-            previous = s.visited.get(at - 1);
-        } else if (!s.visited.isEmpty() && s.visited.get(s.visited.size() - 1) != s.state) {
-            previous = s.visited.get(s.visited.size() - 1);
-        }
-        if (previous == DialogueState.Personalization) {
-            s.personalizationConfirmed = false;
-        }
-        s.state = previous;
+        DialogueState previous = s.back();
         return new Reply("Sure, let's go back. " + question(s, previous, true), null);
     }
 
@@ -129,42 +116,39 @@ public final class Dialogue {
             found.durationSeconds = clamped;
         }
         boolean changed = isCorrection(s, found);
-        s.slots.mergeFrom(found);
+        s.mutableSlots().mergeFrom(found);
         if (changed || x.correction() && !found.isEmpty()) {
             notes.add("Got it, I've updated that.");
-        } else if (found.intent != null && s.state.ordinal() <= DialogueState.IntentDiscovery.ordinal()) {
+        } else if (found.intent != null && s.state().ordinal() <= DialogueState.IntentDiscovery.ordinal()) {
             notes.add(capitalize(Lexicon.label(Lexicon.INTENTS, found.intent)) + " it is.");
         }
     }
 
     private static boolean isCorrection(Session s, Slots found) {
-        Slots had = s.slots;
+        Slots had = s.mutableSlots();
         return found.intent != null && had.intent != null && !found.intent.equals(had.intent)
                 || found.durationSeconds != null && had.durationSeconds != null && !found.durationSeconds.equals(had.durationSeconds)
                 || found.timeOfDay != null && had.timeOfDay != null && !found.timeOfDay.equals(had.timeOfDay)
                 || found.place != null && had.place != null && !found.place.equals(had.place);
     }
 
-    private static Reply advance(Session s, List<String> notes, java.util.function.Supplier<Quote> quote) {
+    private static Reply advance(Session s, List<String> notes, Supplier<Quote> quote) {
         DialogueState next = firstIncomplete(s);
-        if (next != DialogueState.Confirmation && s.questionsAsked >= MAX_QUESTIONS) {
+        if (next != DialogueState.Confirmation && s.questionsAsked() >= MAX_QUESTIONS) {
             for (Stage stage : Stage.values()) {
                 fillDefaults(s, stage);
             }
-            s.personalizationConfirmed = true;
+            s.confirmPersonalization();
             notes.add("I've filled in the rest with what usually works well.");
             next = DialogueState.Confirmation;
         }
-        s.state = next;
-        if (s.visited.isEmpty() || s.visited.get(s.visited.size() - 1) != next) {
-            s.visited.add(next);
-        }
+        s.moveTo(next);
         String lead = String.join(" ", notes);
         if (next == DialogueState.Confirmation) {
             Map<String, Object> summary = summary(s, quote.get());
             return new Reply((lead.isEmpty() ? "" : lead + " ") + confirmationText(s, summary), summary);
         }
-        s.questionsAsked++;
+        s.askedQuestion();
         return new Reply((lead.isEmpty() ? "" : lead + " ") + question(s, next, false), null);
     }
 
@@ -190,11 +174,11 @@ public final class Dialogue {
     }
 
     static DialogueState firstIncomplete(Session s) {
-        Slots v = s.slots;
+        Slots v = s.mutableSlots();
         if (v.intent == null) {
             return DialogueState.IntentDiscovery;
         }
-        boolean contextDone = switch (s.contentType) {
+        boolean contextDone = switch (s.contentType()) {
             case AFFIRMATION -> v.emotionalContext != null;
             case GUIDED_MEDITATION -> v.emotionalContext != null && v.place != null;
             case RITUAL -> v.timeOfDay != null && v.place != null;
@@ -202,18 +186,18 @@ public final class Dialogue {
         if (!contextDone) {
             return DialogueState.ContextGathering;
         }
-        boolean detailsDone = v.durationSeconds != null && (s.contentType != ContentType.GUIDED_MEDITATION || v.timeOfDay != null);
+        boolean detailsDone = v.durationSeconds != null && (s.contentType() != ContentType.GUIDED_MEDITATION || v.timeOfDay != null);
         if (!detailsDone) {
             return DialogueState.PracticeDetails;
         }
-        if (!s.personalizationConfirmed) {
+        if (!s.personalizationConfirmed()) {
             return DialogueState.Personalization;
         }
         return DialogueState.Confirmation;
     }
 
     static void fillDefaults(Session s, Stage stage) {
-        Slots v = s.slots;
+        Slots v = s.mutableSlots();
         switch (stage) {
             case INTENT -> {
                 if (v.intent == null) {
@@ -224,42 +208,42 @@ public final class Dialogue {
                 if (v.emotionalContext == null) {
                     v.emotionalContext = "calm";
                 }
-                if (v.place == null && s.contentType != ContentType.AFFIRMATION) {
+                if (v.place == null && s.contentType() != ContentType.AFFIRMATION) {
                     v.place = "anywhere";
                 }
-                if (v.timeOfDay == null && s.contentType == ContentType.RITUAL) {
+                if (v.timeOfDay == null && s.contentType() == ContentType.RITUAL) {
                     v.timeOfDay = "morning";
                 }
             }
             case DETAILS -> {
                 if (v.durationSeconds == null) {
-                    v.durationSeconds = s.contentType.defaultSeconds();
+                    v.durationSeconds = s.contentType().defaultSeconds();
                 }
-                if (v.timeOfDay == null && s.contentType == ContentType.GUIDED_MEDITATION) {
+                if (v.timeOfDay == null && s.contentType() == ContentType.GUIDED_MEDITATION) {
                     v.timeOfDay = "anytime";
                 }
             }
             case PERSONAL -> {
                 if (v.voiceId == null) {
-                    v.voiceId = s.defaults.voiceId();
+                    v.voiceId = s.defaults().voiceId();
                 }
                 if (v.pace == null) {
-                    v.pace = s.defaults.pace();
+                    v.pace = s.defaults().pace();
                 }
                 if (v.tone == null) {
-                    v.tone = s.defaults.tone();
+                    v.tone = s.defaults().tone();
                 }
-                s.personalizationConfirmed = true;
+                s.confirmPersonalization();
             }
         }
     }
 
     static String question(Session s, DialogueState state, boolean revisiting) {
-        Slots v = s.slots;
+        Slots v = s.mutableSlots();
         return switch (state) {
-            case IntentDiscovery -> "What would you like this " + s.contentType.label() + " to help you with?"
+            case IntentDiscovery -> "What would you like this " + s.contentType().label() + " to help you with?"
                     + (v.intent != null && revisiting ? " (So far: " + Lexicon.label(Lexicon.INTENTS, v.intent) + ".)" : "");
-            case ContextGathering -> switch (s.contentType) {
+            case ContextGathering -> switch (s.contentType()) {
                 case AFFIRMATION -> "How are you feeling about it right now?";
                 case GUIDED_MEDITATION -> v.emotionalContext == null
                         ? "How are you feeling at the moment, and where will you usually listen: in bed, at home, outside?"
@@ -278,30 +262,40 @@ public final class Dialogue {
     }
 
     private static String voiceDescription(Session s) {
-        String voice = s.slots.voiceId != null ? s.slots.voiceId : s.defaults.voiceId();
+        String voice = s.mutableSlots().voiceId != null ? s.mutableSlots().voiceId : s.defaults().voiceId();
         return voice == null ? "your usual voice" : Lexicon.label(Lexicon.VOICES, voice);
     }
 
+    /** The pace the practice will have: the one chosen, else the default of its kind ({@link DefaultPace}). */
     private static String paceOf(Session s) {
-        return s.slots.pace != null ? s.slots.pace : s.defaults.pace();
+        String chosen = chosenPace(s);
+        return chosen != null ? chosen : DefaultPace.of(s.contentType(), s.mutableSlots().intent);
+    }
+
+    /**
+     * The pace the person chose, in this dialogue or in their profile; {@code null} when neither names one, and then
+     * content-generation applies the default of the kind of practice (the conversation never sends a default as a choice).
+     */
+    public static String chosenPace(Session s) {
+        return s.mutableSlots().pace != null ? s.mutableSlots().pace : s.defaults().pace();
     }
 
     private static String toneOf(Session s) {
-        return s.slots.tone != null ? s.slots.tone : s.defaults.tone();
+        return s.mutableSlots().tone != null ? s.mutableSlots().tone : s.defaults().tone();
     }
 
     /** The confirmation card: type, title idea, duration, voice, focus, cost and the available balance. */
     public static Map<String, Object> summary(Session s, Quote quote) {
-        Slots v = s.slots;
+        Slots v = s.mutableSlots();
         Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("content_type", s.contentType.code());
-        summary.put("title", TitleIdeas.of(s.contentType, v));
+        summary.put("content_type", s.contentType().code());
+        summary.put("title", TitleIdeas.of(s.contentType(), v));
         summary.put("focus", Lexicon.label(Lexicon.INTENTS, v.intent));
         summary.put("duration", v.durationSeconds == null ? null : Durations.describe(v.durationSeconds));
         summary.put("duration_seconds", v.durationSeconds);
         summary.put("time_of_day", v.timeOfDay);
         summary.put("place", v.place);
-        summary.put("voice_id", v.voiceId != null ? v.voiceId : s.defaults.voiceId());
+        summary.put("voice_id", v.voiceId != null ? v.voiceId : s.defaults().voiceId());
         summary.put("pace", paceOf(s));
         summary.put("tone", toneOf(s));
         summary.put("cost", quote.cost());
@@ -315,8 +309,8 @@ public final class Dialogue {
         String credits = cost + " credit" + (cost == 1 ? "" : "s");
         String balance = available == null ? "I couldn't check your balance just now."
                 : available >= cost ? "You have " + available + "." : "You have " + available + ", so you'll need more credits first.";
-        return "Here's your " + s.contentType.label() + ": \"" + summary.get("title") + "\", " + summary.get("duration")
-                + " for " + summary.get("focus") + ", " + Lexicon.label(Lexicon.TIMES, s.slots.timeOfDay == null ? "anytime" : s.slots.timeOfDay)
+        return "Here's your " + s.contentType().label() + ": \"" + summary.get("title") + "\", " + summary.get("duration")
+                + " for " + summary.get("focus") + ", " + Lexicon.label(Lexicon.TIMES, s.mutableSlots().timeOfDay == null ? "anytime" : s.mutableSlots().timeOfDay)
                 + ", in " + voiceDescription(s) + " at a " + summary.get("pace") + " pace. It costs " + credits + ". " + balance
                 + " Shall I create it?";
     }

@@ -1,5 +1,6 @@
 package com.waqup.conversation.dialogue;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -38,7 +39,7 @@ public final class Durations {
 
     /** Seconds, unclamped (so the dialogue can tell the person it adjusted the length), or empty. */
     public static Optional<Integer> parse(String text, ContentType type) {
-        String t = text.toLowerCase(java.util.Locale.ROOT);
+        String t = text.toLowerCase(Locale.ROOT);
         Matcher m = THREE_QUARTERS.matcher(t);
         if (m.find()) {
             return Optional.of(45 * 60);

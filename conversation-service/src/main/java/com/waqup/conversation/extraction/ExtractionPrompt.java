@@ -6,7 +6,7 @@ import com.waqup.conversation.dialogue.ContentType;
 import com.waqup.conversation.dialogue.DialogueState;
 import com.waqup.conversation.dialogue.Extraction;
 import com.waqup.conversation.dialogue.Lexicon;
-import com.waqup.conversation.extraction.LlmClient.StructuredOutput;
+import com.waqup.common.llm.StructuredOutput;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;

@@ -1,6 +1,7 @@
 package com.waqup.conversation.extraction;
 
 import com.waqup.common.llm.LlmProperties;
+import com.waqup.common.llm.StructuredOutputClient;
 import com.waqup.conversation.dialogue.LexiconExtractor;
 import com.waqup.conversation.dialogue.SlotExtractor;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,26 +25,24 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(LlmProperties.class)
 class LlmConfiguration {
 
-    /** Vendor payloads are built and read as trees; this mapper never sees our snake_case records. */
+    /** The person's turn is written into the prompt as a tree; this mapper never sees our snake_case records. */
     private static final JsonMapper VENDOR_JSON = JsonMapper.builder().build();
 
     @Bean
     @Primary
     @ConditionalOnProperty(name = "waqup.llm.provider", havingValue = "openai")
     SlotExtractor openAiSlotExtractor(LlmProperties llm, RestClient.Builder rest, ObjectProvider<MeterRegistry> meters) {
-        LlmProperties.OpenAi openai = llm.openai();
-        return extractor(new OpenAiClient(llm.vendorHttp(rest, LlmProperties.Provider.OPENAI), VENDOR_JSON, openai), meters);
+        return extractor(llm.structuredOutputClient(rest), meters);
     }
 
     @Bean
     @Primary
     @ConditionalOnProperty(name = "waqup.llm.provider", havingValue = "anthropic")
     SlotExtractor anthropicSlotExtractor(LlmProperties llm, RestClient.Builder rest, ObjectProvider<MeterRegistry> meters) {
-        LlmProperties.Anthropic anthropic = llm.anthropic();
-        return extractor(new AnthropicClient(llm.vendorHttp(rest, LlmProperties.Provider.ANTHROPIC), VENDOR_JSON, anthropic), meters);
+        return extractor(llm.structuredOutputClient(rest), meters);
     }
 
-    private static LlmSlotExtractor extractor(LlmClient client, ObjectProvider<MeterRegistry> meters) {
+    private static LlmSlotExtractor extractor(StructuredOutputClient client, ObjectProvider<MeterRegistry> meters) {
         return new LlmSlotExtractor(client, new LexiconExtractor(), VENDOR_JSON,
                 meters.getIfAvailable(() -> Metrics.globalRegistry));
     }

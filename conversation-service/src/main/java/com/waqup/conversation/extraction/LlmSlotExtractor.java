@@ -1,6 +1,8 @@
 package com.waqup.conversation.extraction;
 
 import com.waqup.common.http.VendorException;
+import com.waqup.common.llm.StructuredOutputClient;
+import com.waqup.common.llm.StructuredPrompt;
 import com.waqup.conversation.dialogue.ContentType;
 import com.waqup.conversation.dialogue.DialogueState;
 import com.waqup.conversation.dialogue.Extraction;
@@ -13,7 +15,8 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads a message with an LLM ({@link LlmClient}), checked and repaired by {@link ExtractionReader}, and falls back
+ * Reads a message with an LLM (common-lib's {@link StructuredOutputClient}: this service's prompt, at temperature 0,
+ * answers of at most {@value #MAX_TOKENS} tokens), checked and repaired by {@link ExtractionReader}, and falls back
  * to the offline {@link LexiconExtractor} whenever the vendor fails (timeout, HTTP error, refusal, malformed answer)
  * after its retries: the dialogue always gets an answer. Each fallback is logged as a warning (provider, reason,
  * HTTP status: never the API key or the person's message) and counted in {@code waqup.llm.fallbacks}.
@@ -27,12 +30,15 @@ public class LlmSlotExtractor implements SlotExtractor {
 
     private static final Logger log = LoggerFactory.getLogger(LlmSlotExtractor.class);
 
-    private final LlmClient client;
+    /** An extraction is a small object: this caps what a confused model may ramble. */
+    static final int MAX_TOKENS = 512;
+
+    private final StructuredOutputClient client;
     private final LexiconExtractor offline;
     private final JsonMapper json;
     private final MeterRegistry meters;
 
-    LlmSlotExtractor(LlmClient client, LexiconExtractor offline, JsonMapper json, MeterRegistry meters) {
+    LlmSlotExtractor(StructuredOutputClient client, LexiconExtractor offline, JsonMapper json, MeterRegistry meters) {
         this.client = client;
         this.offline = offline;
         this.json = json;
@@ -44,8 +50,8 @@ public class LlmSlotExtractor implements SlotExtractor {
         Extraction lexicon = offline.extract(message, type, state);
         Extraction llm;
         try {
-            llm = ExtractionReader.read(client.completeJson(ExtractionPrompt.SYSTEM,
-                    ExtractionPrompt.user(json, message, type, state), ExtractionPrompt.OUTPUT));
+            llm = ExtractionReader.read(client.complete(new StructuredPrompt(ExtractionPrompt.SYSTEM,
+                    ExtractionPrompt.user(json, message, type, state), ExtractionPrompt.OUTPUT, MAX_TOKENS, 0.0)));
         } catch (VendorException e) {
             return fallback(lexicon, e.reason().tag(), e.status(), e.getMessage());
         } catch (RuntimeException e) {

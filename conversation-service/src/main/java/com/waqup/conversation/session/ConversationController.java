@@ -2,6 +2,7 @@ package com.waqup.conversation.session;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import com.waqup.common.security.AuthenticatedUser;
 import com.waqup.conversation.dialogue.DialogueState;
@@ -48,7 +49,7 @@ class ConversationController {
     }
 
     record StateResponse(String sessionId, String contentType, DialogueState state, Map<String, Object> context,
-            List<Session.Message> messages, Map<String, Object> summary, java.util.UUID ritualId) {
+            List<Session.Message> messages, Map<String, Object> summary, UUID ritualId) {
     }
 
     record CompleteRequest(@NotBlank @Size(max = 64) String sessionId, @NotNull Boolean confirm) {
@@ -70,16 +71,16 @@ class ConversationController {
     @GetMapping("/state")
     StateResponse state(AuthenticatedUser user, @RequestParam("session_id") @NotBlank @Size(max = 64) String sessionId) {
         Session s = conversations.state(user.id(), sessionId);
-        return new StateResponse(s.sessionId, s.contentType.code(), s.state, s.slots.toContext(), s.messages,
-                conversations.summaryOf(s), s.ritualId);
+        return new StateResponse(s.sessionId(), s.contentType().code(), s.state(), s.slots().toContext(), s.messages(),
+                conversations.summaryOf(s), s.ritualId());
     }
 
     @PostMapping("/complete")
     Object complete(AuthenticatedUser user, @Valid @RequestBody CompleteRequest body) {
-        Object result = conversations.complete(user.id(), body.sessionId(), body.confirm());
-        if (result instanceof ConversationService.Turn turn) {
-            return new MessageResponse(turn.sessionId(), turn.state(), turn.response(), turn.context(), null);
-        }
-        return result;
+        return switch (conversations.complete(user.id(), body.sessionId(), body.confirm())) {
+            case ConversationService.Started started -> started;
+            case ConversationService.Reopened(ConversationService.Turn turn) ->
+                    new MessageResponse(turn.sessionId(), turn.state(), turn.response(), turn.context(), null);
+        };
     }
 }

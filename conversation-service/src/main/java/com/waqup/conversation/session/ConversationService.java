@@ -5,17 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import com.waqup.common.error.ApiException;
-import com.waqup.conversation.clients.CreditClient;
-import com.waqup.conversation.clients.GenerationClient;
-import com.waqup.conversation.clients.ProfileClient;
+import com.waqup.common.error.DomainException;
+import com.waqup.common.error.ErrorKind;
 import com.waqup.conversation.dialogue.ContentType;
 import com.waqup.conversation.dialogue.Dialogue;
 import com.waqup.conversation.dialogue.DialogueState;
 import com.waqup.conversation.dialogue.Extraction;
 import com.waqup.conversation.dialogue.Session;
 import com.waqup.conversation.dialogue.SlotExtractor;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /** The conversation use cases, shared by the REST API and the WebSocket. */
@@ -45,35 +42,43 @@ public class ConversationService {
             Map<String, Object> summary) {
     }
 
-    public record Started(UUID ritualId, String status, int estimatedTime) {
+    /** What {@link #complete} did: generation started, or the person went back to change something. */
+    public sealed interface Completion permits Started, Reopened {
+    }
+
+    /** Generation started (or had started): the seed's {@code {ritual_id, status, estimated_time}}. */
+    public record Started(UUID ritualId, String status, int estimatedTime) implements Completion {
+    }
+
+    /** {@code confirm: false}: the dialogue is back at personalization, with this turn. */
+    public record Reopened(Turn turn) implements Completion {
     }
 
     public Turn start(UUID userId, String contentType, String intent) {
-        ContentType type = ContentType.of(contentType).orElseThrow(() -> ApiException.badRequest("VALIDATION_FAILED",
-                "The request has invalid fields", Map.of("fields", Map.of("content_type",
-                        "must be one of affirmation, guided_meditation, ritual"))));
+        ContentType type = ContentType.of(contentType).orElseThrow(
+                () -> DomainException.invalidField("content_type", "must be one of affirmation, guided_meditation, ritual"));
         Session session = Session.start(userId, type, profiles.defaultsFor(userId), clock.instant());
         if (intent != null && !intent.isBlank()) {
             Extraction x = extractor.extract(intent, type, DialogueState.IntentDiscovery);
-            session.slots.intent = x.slots().intent != null ? x.slots().intent : null;
+            session.presetIntent(x.slots().intent);
         }
-        String greeting = Dialogue.greeting(type, session.slots.intent);
+        String greeting = Dialogue.greeting(type, session.slots().intent);
         session.record("assistant", greeting, clock.instant());
         save(session);
-        return new Turn(session.sessionId, session.state, greeting, session.slots.toContext(), null);
+        return new Turn(session.sessionId(), session.state(), greeting, session.slots().toContext(), null);
     }
 
     public Turn message(UUID userId, String sessionId, String message) {
         return locked(userId, sessionId, (session, lease) -> {
-            if (session.state.closed()) {
-                throw new ApiException(HttpStatus.CONFLICT, "SESSION_CLOSED", "This conversation has ended; start a new one");
+            if (session.state().closed()) {
+                throw new DomainException(ErrorKind.CONFLICT, "SESSION_CLOSED", "This conversation has ended; start a new one");
             }
             session.record("user", message, clock.instant());
-            Extraction x = extractor.extract(message, session.contentType, session.state);
-            Dialogue.Reply reply = Dialogue.turn(session, x, () -> credits.quote(session.userId, session.contentType));
+            Extraction x = extractor.extract(message, session.contentType(), session.state());
+            Dialogue.Reply reply = Dialogue.turn(session, x, () -> credits.quote(session.userId(), session.contentType()));
             session.record("assistant", reply.text(), clock.instant());
             save(session, lease);
-            return new Turn(session.sessionId, session.state, reply.text(), session.slots.toContext(), reply.summary());
+            return new Turn(session.sessionId(), session.state(), reply.text(), session.slots().toContext(), reply.summary());
         });
     }
 
@@ -82,47 +87,45 @@ public class ConversationService {
     }
 
     public Map<String, Object> summaryOf(Session session) {
-        return session.state == DialogueState.Confirmation ? Dialogue.summary(session, credits.quote(session.userId, session.contentType)) : null;
+        return session.state() == DialogueState.Confirmation ? Dialogue.summary(session, credits.quote(session.userId(), session.contentType())) : null;
     }
 
     /**
      * {@code confirm: true} at Confirmation starts generation (content-generation places the hold); repeating it
      * returns the same ritual id. {@code confirm: false} goes back to the dialogue.
      */
-    public Object complete(UUID userId, String sessionId, boolean confirm) {
+    public Completion complete(UUID userId, String sessionId, boolean confirm) {
         return locked(userId, sessionId, (session, lease) -> {
-            if (session.ritualId != null) {
-                return new Started(session.ritualId, "generating", session.estimatedTime == null ? 60 : session.estimatedTime);
+            if (session.ritualId() != null) {
+                return new Started(session.ritualId(), "generating", session.estimatedTime() == null ? 60 : session.estimatedTime());
             }
-            if (session.state == DialogueState.Support) {
-                throw new ApiException(HttpStatus.CONFLICT, "SESSION_IN_SUPPORT",
+            if (session.state() == DialogueState.Support) {
+                throw new DomainException(ErrorKind.CONFLICT, "SESSION_IN_SUPPORT",
                         "This conversation is paused for your wellbeing; nothing will be created from it");
             }
-            if (session.state.closed()) {
-                throw new ApiException(HttpStatus.CONFLICT, "SESSION_CLOSED", "This conversation has ended; start a new one");
+            if (session.state().closed()) {
+                throw new DomainException(ErrorKind.CONFLICT, "SESSION_CLOSED", "This conversation has ended; start a new one");
             }
-            if (session.state != DialogueState.Confirmation) {
-                throw new ApiException(HttpStatus.CONFLICT, "SESSION_NOT_READY",
-                        "A few details are still missing before this can be created", Map.of("state", session.state.name()));
+            if (session.state() != DialogueState.Confirmation) {
+                throw new DomainException(ErrorKind.CONFLICT, "SESSION_NOT_READY",
+                        "A few details are still missing before this can be created", Map.of("state", session.state().name()));
             }
             if (!confirm) {
-                session.state = DialogueState.Personalization;
-                session.personalizationConfirmed = false;
+                session.reopenPersonalization();
                 String text = "No problem. What would you like to change: the focus, the length, the time, or the voice?";
                 session.record("assistant", text, clock.instant());
                 save(session, lease);
-                return new Turn(session.sessionId, session.state, text, session.slots.toContext(), null);
+                return new Reopened(new Turn(session.sessionId(), session.state(), text, session.slots().toContext(), null));
             }
             Map<String, Object> request = new LinkedHashMap<>(Dialogue.summary(session, new Dialogue.Quote(0, null)));
             request.remove("cost");
             request.remove("available");
-            request.put("intent", session.slots.intent);
-            request.put("emotional_context", session.slots.emotionalContext);
-            GenerationClient.Started started = generation.start(session.sessionId, userId, session.contentType.code(), request);
-            session.ritualId = started.ritualId();
-            session.estimatedTime = started.estimatedTime();
-            session.state = DialogueState.Completed;
-            session.record("assistant", "Creating your " + session.contentType.label() + " now.", clock.instant());
+            request.put("pace", Dialogue.chosenPace(session)); // the card names the effective pace; only a choice is sent
+            request.put("intent", session.slots().intent);
+            request.put("emotional_context", session.slots().emotionalContext);
+            GenerationClient.Started started = generation.start(session.sessionId(), userId, session.contentType().code(), request);
+            session.generationStarted(started.ritualId(), started.estimatedTime());
+            session.record("assistant", "Creating your " + session.contentType().label() + " now.", clock.instant());
             save(session, lease);
             return new Started(started.ritualId(), "generating", started.estimatedTime());
         });
@@ -135,28 +138,29 @@ public class ConversationService {
 
     /**
      * Takes the session's turn lock and reads the session in one Redis round trip (so the turn sees the latest
-     * state); a turn that saves releases the lock with its write, any other outcome releases it here.
+     * state); a turn that saves releases the lock with its write, any other outcome releases it here, without waiting
+     * for Redis (a turn that failed because Redis stalls must not wait for it twice, nor keep the lock).
      */
     private <T> T locked(UUID userId, String sessionId, TurnWork<T> work) {
         SessionStore.Lease lease = sessions.lockAndFind(sessionId).orElseThrow(() ->
-                new ApiException(HttpStatus.CONFLICT, "SESSION_BUSY", "The previous message is still being handled"));
+                new DomainException(ErrorKind.CONFLICT, "SESSION_BUSY", "The previous message is still being handled"));
         try {
-            Session session = lease.session().filter(s -> s.userId.equals(userId)).orElseThrow(ConversationService::notFound);
+            Session session = lease.session().filter(s -> s.userId().equals(userId)).orElseThrow(ConversationService::notFound);
             return work.apply(session, lease);
         } finally {
             if (!lease.released()) {
-                sessions.release(lease);
+                sessions.releaseSoon(lease);
             }
         }
     }
 
     /** The session if it exists and is the caller's; a missing, expired or foreign one is the same 404. */
     private Session owned(UUID userId, String sessionId) {
-        return sessions.find(sessionId).filter(s -> s.userId.equals(userId)).orElseThrow(ConversationService::notFound);
+        return sessions.find(sessionId).filter(s -> s.userId().equals(userId)).orElseThrow(ConversationService::notFound);
     }
 
-    private static ApiException notFound() {
-        return ApiException.notFound("SESSION_NOT_FOUND", "No such conversation (it may have expired)");
+    private static DomainException notFound() {
+        return DomainException.notFound("SESSION_NOT_FOUND", "No such conversation (it may have expired)");
     }
 
     /**

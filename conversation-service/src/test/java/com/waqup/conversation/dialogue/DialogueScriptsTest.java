@@ -124,19 +124,19 @@ class DialogueScriptsTest {
     void shouldEndWhereTheScriptSays(Script script) {
         Session session = Session.start(UUID.randomUUID(), script.type(), new Session.Defaults(null, "moderate", "warm"), Instant.now());
         if (script.name().equals("intent offered at start")) {
-            session.slots.intent = "sleep";
+            session.presetIntent("sleep");
         }
         SlotExtractor extractor = new LexiconExtractor();
         for (String message : script.messages()) {
-            Extraction x = extractor.extract(message, session.contentType, session.state);
+            Extraction x = extractor.extract(message, session.contentType(), session.state());
             Dialogue.Reply reply = Dialogue.turn(session, x, () -> new Dialogue.Quote(script.type() == GUIDED_MEDITATION ? 2 : 1, 5));
             assertThat(reply.text()).isNotBlank();
-            if (session.state == Confirmation) {
+            if (session.state() == Confirmation) {
                 assertThat(reply.summary()).containsKeys("title", "duration", "voice_id", "focus", "cost", "available");
             }
         }
-        assertThat(session.state).as("final state").isEqualTo(script.end());
-        Slots v = session.slots;
+        assertThat(session.state()).as("final state").isEqualTo(script.end());
+        Slots v = session.slots();
         Map<String, Object> actual = new LinkedHashMap<>();
         actual.put("intent", v.intent);
         actual.put("feeling", v.emotionalContext);
@@ -147,6 +147,6 @@ class DialogueScriptsTest {
         actual.put("pace", v.pace);
         actual.put("tone", v.tone);
         script.slots().forEach((key, expected) -> assertThat(actual.get(key)).as(key).isEqualTo(expected));
-        assertThat(session.questionsAsked).as("questions asked").isLessThanOrEqualTo(Dialogue.MAX_QUESTIONS);
+        assertThat(session.questionsAsked()).as("questions asked").isLessThanOrEqualTo(Dialogue.MAX_QUESTIONS);
     }
 }

@@ -24,14 +24,14 @@ class QuoteOnlyAtConfirmationTest {
         List<Integer> calls = new ArrayList<>();
         for (String message : messages) {
             AtomicInteger quotes = new AtomicInteger();
-            Extraction x = extractor.extract(message, session.contentType, session.state);
+            Extraction x = extractor.extract(message, session.contentType(), session.state());
             Dialogue.Reply reply = Dialogue.turn(session, x, () -> {
                 quotes.incrementAndGet();
                 return new Dialogue.Quote(1, available.decrementAndGet());
             });
             calls.add(quotes.get());
-            assertThat(quotes.get()).as("quotes asked by the turn to %s", session.state)
-                    .isEqualTo(session.state == DialogueState.Confirmation ? 1 : 0);
+            assertThat(quotes.get()).as("quotes asked by the turn to %s", session.state())
+                    .isEqualTo(session.state() == DialogueState.Confirmation ? 1 : 0);
             if (reply.summary() != null) {
                 assertThat(reply.summary().get("available")).as("the card shows the balance just asked for")
                         .isEqualTo(available.get());

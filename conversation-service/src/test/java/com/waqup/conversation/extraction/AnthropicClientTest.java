@@ -1,6 +1,8 @@
 package com.waqup.conversation.extraction;
 
+import com.waqup.common.llm.AnthropicStructuredClient;
 import com.waqup.common.llm.LlmProperties;
+import com.waqup.common.llm.StructuredOutputClient;
 import com.waqup.conversation.dialogue.ContentType;
 import com.waqup.conversation.dialogue.DialogueState;
 import org.junit.jupiter.api.Test;
@@ -37,8 +39,8 @@ class AnthropicClientTest extends VendorContractTest {
     }
 
     @Override
-    LlmClient client(String baseUrl) {
-        return new AnthropicClient(LlmFixtures.http(baseUrl), LlmFixtures.JSON,
+    StructuredOutputClient client(String baseUrl) {
+        return new AnthropicStructuredClient(LlmFixtures.http(baseUrl),
                 new LlmProperties.Anthropic(baseUrl, KEY, "claude-3-5-haiku-latest", "2023-06-01"));
     }
 

@@ -1,12 +1,15 @@
 package com.waqup.conversation.extraction;
 
-import com.waqup.common.http.VendorHttp;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
+import com.waqup.common.http.VendorHttp;
+import com.waqup.common.llm.StructuredOutputClient;
 import com.waqup.conversation.dialogue.Extraction;
 import com.waqup.conversation.dialogue.LexiconExtractor;
 import io.micrometer.core.instrument.Counter;
@@ -14,8 +17,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Shared by the vendor tests: fixtures from src/test/resources/llm, short timeouts, and a few assertions. */
 final class LlmFixtures {
@@ -43,7 +44,7 @@ final class LlmFixtures {
         return new VendorHttp(RestClient.builder(), "vendor", baseUrl, TIMEOUT, 2, Duration.ofMillis(10));
     }
 
-    static LlmSlotExtractor extractor(LlmClient client, MeterRegistry meters) {
+    static LlmSlotExtractor extractor(StructuredOutputClient client, MeterRegistry meters) {
         return new LlmSlotExtractor(client, new LexiconExtractor(), JSON, meters);
     }
 

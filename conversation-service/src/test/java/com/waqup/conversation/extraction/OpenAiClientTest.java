@@ -1,6 +1,8 @@
 package com.waqup.conversation.extraction;
 
 import com.waqup.common.llm.LlmProperties;
+import com.waqup.common.llm.OpenAiStructuredClient;
+import com.waqup.common.llm.StructuredOutputClient;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.waqup.conversation.dialogue.ContentType;
 import com.waqup.conversation.dialogue.DialogueState;
@@ -39,8 +41,8 @@ class OpenAiClientTest extends VendorContractTest {
     }
 
     @Override
-    LlmClient client(String baseUrl) {
-        return new OpenAiClient(LlmFixtures.http(baseUrl), LlmFixtures.JSON, new LlmProperties.OpenAi(baseUrl, KEY, "gpt-4o-mini"));
+    StructuredOutputClient client(String baseUrl) {
+        return new OpenAiStructuredClient(LlmFixtures.http(baseUrl), new LlmProperties.OpenAi(baseUrl, KEY, "gpt-4o-mini"));
     }
 
     @Override

@@ -3,6 +3,7 @@ package com.waqup.conversation.extraction;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.waqup.common.llm.StructuredOutputClient;
 import com.waqup.conversation.dialogue.ContentType;
 import com.waqup.conversation.dialogue.DialogueState;
 import com.waqup.conversation.dialogue.Extraction;
@@ -56,7 +57,7 @@ abstract class VendorContractTest {
     /** The API key the adapter is configured with (it must never be logged). */
     abstract String apiKey();
 
-    abstract LlmClient client(String baseUrl);
+    abstract StructuredOutputClient client(String baseUrl);
 
     /** The vendor's documented error body for this status. */
     abstract String errorBody(int status);

@@ -2,15 +2,22 @@ package com.waqup.conversation.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.UUID;
-
 import com.waqup.common.test.Http;
 import com.waqup.common.test.TestTokens;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The seed's Conversation APIs against real Redis, PostgreSQL, credit-service and content-generation-service. */
 class ConversationIT extends ConversationITSupport {
@@ -99,8 +106,8 @@ class ConversationIT extends ConversationITSupport {
         String transcript = jdbc.queryForObject("select messages::text from conversation where session_id = ?", String.class, session);
         assertThat(transcript).contains("confidence");
 
-        redis.expire("session:" + session, java.time.Duration.ofSeconds(1)); // an idle hour, shortened
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> !redis.hasKey("session:" + session));
+        redis.expire("session:" + session, Duration.ofSeconds(1)); // an idle hour, shortened
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !redis.hasKey("session:" + session));
         Http.Response expired = post("/message", "{\"session_id\":\"" + session + "\",\"message\":\"hello\"}");
         assertThat(expired.status()).isEqualTo(404);
         assertThat(expired.json().path("error").path("code").asString()).isEqualTo("SESSION_NOT_FOUND");
@@ -134,6 +141,16 @@ class ConversationIT extends ConversationITSupport {
         Http.Response closed = post("/message", "{\"session_id\":\"" + session + "\",\"message\":\"hello again\"}");
         assertThat(closed.status()).isEqualTo(409);
         assertThat(closed.json().path("error").path("code").asString()).isEqualTo("SESSION_CLOSED");
+    }
+
+    @Test
+    void shouldRefuseAFormBodyWhoseParameterNameHoldsANulWithTheEnvelope() {
+        // Spring Security's firewall throws while the form body is read: the client's fault, a 400
+        Http.Response form = Http.post(url("/api/v1/conversation/start"), "[\"%00\"]",
+                "Content-Type", "application/x-www-form-urlencoded", "Authorization", bearer(token));
+        assertThat(form.status()).as(form.body()).isEqualTo(400);
+        assertThat(form.json().path("error").path("code").asString()).isEqualTo("BAD_REQUEST");
+        assertThat(form.body()).doesNotContain("Exception", "firewall");
     }
 
     @Test
@@ -178,6 +195,27 @@ class ConversationIT extends ConversationITSupport {
     }
 
     @Test
+    void shouldNameTheSlowerMeditationPaceAndSendNoPaceWhenNoneWasChosen() {
+        // no user-service here: the profile falls back to the platform's defaults, which choose no pace
+        giveCredits(user, 5);
+        String session = start("guided_meditation");
+        say(session, "I want to feel calm");
+        say(session, "a bit anxious, at home");
+        JsonNode personalization = say(session, "10 minutes in the evening");
+        assertThat(personalization.path("response").asString()).contains("at a slower pace");
+        JsonNode confirmation = say(session, "sounds good");
+        assertThat(confirmation.path("state").asString()).isEqualTo("Confirmation");
+        assertThat(confirmation.path("summary").path("pace").asString()).isEqualTo("slower");
+        assertThat(confirmation.path("response").asString()).contains("at a slower pace");
+
+        Http.Response started = post("/complete", "{\"session_id\":\"" + session + "\",\"confirm\":true}");
+        assertThat(started.status()).as(started.body()).isEqualTo(200);
+        String sent = jdbc.queryForObject("select coalesce(request->>'pace', 'none') from generation.generation_job where id = ?::uuid",
+                String.class, started.json().path("ritual_id").asString());
+        assertThat(sent).as("content-generation applies the meditation's pace itself").isEqualTo("none");
+    }
+
+    @Test
     void shouldAnswer402AndCreateNothingWhenCreditsAreShort() {
         String session = readyForConfirmation();
         Http.Response refused = post("/complete", "{\"session_id\":\"" + session + "\",\"confirm\":true}");
@@ -202,17 +240,17 @@ class ConversationIT extends ConversationITSupport {
     }
 
     /** The transcript in PostgreSQL, message by message (role and content), in order. */
-    java.util.List<String> transcript(String session) {
-        JsonNode messages = tools.jackson.databind.json.JsonMapper.builder().build()
+    List<String> transcript(String session) {
+        JsonNode messages = JsonMapper.builder().build()
                 .readTree(jdbc.queryForObject("select messages::text from conversation where session_id = ?", String.class, session));
-        java.util.List<String> lines = new java.util.ArrayList<>();
+        List<String> lines = new ArrayList<>();
         messages.forEach(m -> lines.add(m.path("role").asString() + ": " + m.path("content").asString()));
         return lines;
     }
 
-    java.util.List<String> stateMessages(String session) {
+    List<String> stateMessages(String session) {
         JsonNode state = Http.get(url("/api/v1/conversation/state?session_id=" + session), "Authorization", bearer(token)).json();
-        java.util.List<String> lines = new java.util.ArrayList<>();
+        List<String> lines = new ArrayList<>();
         state.path("messages").forEach(m -> lines.add(m.path("role").asString() + ": " + m.path("content").asString()));
         return lines;
     }
@@ -221,9 +259,9 @@ class ConversationIT extends ConversationITSupport {
     void shouldKeepTheTranscriptCompleteAndInOrderWhenTurnsRace() throws Exception {
         String session = start("affirmation");
         int racers = 8;
-        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
-        java.util.List<java.util.concurrent.Future<Http.Response>> sent = new java.util.ArrayList<>();
-        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(racers)) {
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Http.Response>> sent = new ArrayList<>();
+        try (var pool = Executors.newFixedThreadPool(racers)) {
             for (int i = 0; i < racers; i++) {
                 String message = "message " + i + " about confidence";
                 sent.add(pool.submit(() -> {
@@ -245,7 +283,7 @@ class ConversationIT extends ConversationITSupport {
             assertThat(accepted).isPositive();
             say(session, "gratitude");
             say(session, "actually make it 2 minutes");
-            java.util.List<String> live = stateMessages(session);
+            List<String> live = stateMessages(session);
             assertThat(live).hasSize(1 + 2 * (accepted + 2));
             assertThat(transcript(session)).as("PostgreSQL holds exactly the session's transcript, in order").isEqualTo(live);
         }
@@ -266,7 +304,7 @@ class ConversationIT extends ConversationITSupport {
     @Test
     void shouldRefuseATurnWhileAnotherHoldsTheSessionAndLeaveThatLockAlone() {
         String session = start("affirmation");
-        redis.opsForValue().set("session:" + session + ":lock", "another-turn", java.time.Duration.ofSeconds(15));
+        redis.opsForValue().set("session:" + session + ":lock", "another-turn", Duration.ofSeconds(15));
         Http.Response busy = post("/message", "{\"session_id\":\"" + session + "\",\"message\":\"confidence\"}");
         assertThat(busy.status()).isEqualTo(409);
         assertThat(busy.json().path("error").path("code").asString()).isEqualTo("SESSION_BUSY");
@@ -279,5 +317,31 @@ class ConversationIT extends ConversationITSupport {
                 "{\"session_id\":\"" + session + "\",\"message\":\"hello\"}");
         assertThat(foreign.status()).isEqualTo(404);
         assertThat(redis.hasKey("session:" + session + ":lock")).as("a refused turn releases its lock too").isFalse();
+    }
+
+    @Test
+    void shouldAnswer503AndFreeTheSessionAtOnceWhenRedisStalls() {
+        String session = start("affirmation");
+        REDIS.pause();
+        try {
+            Http.Response stalled = post("/message", "{\"session_id\":\"" + session + "\",\"message\":\"I want to sleep better\"}");
+            assertThat(stalled.status()).as(stalled.body()).isEqualTo(503);
+            assertThat(stalled.header("Retry-After")).isNotBlank();
+            assertThat(stalled.json().path("error").path("code").asString()).isEqualTo("SERVICE_UNAVAILABLE");
+        } finally {
+            REDIS.resume();
+        }
+        Http.Response next = post("/message", "{\"session_id\":\"" + session + "\",\"message\":\"I want to sleep better\"}");
+        assertThat(next.status()).as("the failed turn's lock is gone, not left for 15 s: " + next.body()).isEqualTo(200);
+        assertThat(redis.hasKey("session:" + session + ":lock")).isFalse();
+    }
+
+    @Test
+    void shouldRefuseAMessageWithANulCharacterNamingTheField() {
+        String session = start("affirmation");
+        Http.Response nul = post("/message", "{\"session_id\":\"" + session + "\",\"message\":\"calm\\u0000sleep\"}");
+        assertThat(nul.status()).as(nul.body()).isEqualTo(400);
+        assertThat(nul.json().path("error").path("details").path("fields").path("message").asString()).contains("NUL");
+        say(session, "calm sleep");
     }
 }

@@ -6,6 +6,7 @@ import java.util.UUID;
 import com.waqup.common.test.Http;
 import com.waqup.common.test.ServiceITSupport;
 import com.waqup.common.test.ServiceProcess;
+import com.waqup.common.test.TcpProxy;
 import com.waqup.common.test.TestTokens;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -16,6 +17,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * trust the test issuer's JWKS; conversation gets its service token from the test issuer.
  */
 abstract class ConversationITSupport extends ServiceITSupport {
+
+    /** The service's Redis, through a proxy a test can stall (as a paused Redis would) and resume. */
+    static final TcpProxy REDIS = new TcpProxy("127.0.0.1", 6379);
 
     static final ServiceProcess CREDITS = ServiceProcess.start("credit-service", ServiceProcess.freePort(),
             Map.of("JWKS_URI", TestTokens.shared().jwksUri()));
@@ -32,8 +36,9 @@ abstract class ConversationITSupport extends ServiceITSupport {
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        registry.add("waqup.conversation.credit-service-url", () -> CREDITS.url(""));
-        registry.add("waqup.conversation.generation-service-url", () -> GENERATION.url(""));
+        registry.add("spring.data.redis.port", REDIS::port);
+        registry.add("waqup.services.credit.url", () -> CREDITS.url(""));
+        registry.add("waqup.services.content-generation.url", () -> GENERATION.url(""));
     }
 
     static void giveCredits(UUID user, int amount) {

@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.waqup.common.test.EventProbe;
 import com.waqup.common.test.Http;
+import com.waqup.common.test.TestDatabase;
 import com.waqup.common.test.TestTokens;
 
 import tools.jackson.databind.JsonNode;
@@ -72,7 +73,7 @@ class ConversationPrivacyIT extends ConversationITSupport {
         assertThat(redis.hasKey("session:" + first)).as("the live session is gone too").isFalse();
         assertThat(redis.hasKey("session:" + second)).isFalse();
         assertThat(redis.hasKey("session:" + kept)).isTrue();
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(com.waqup.common.test.TestDatabase.rowsNaming("conversation", person)).isEmpty());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(TestDatabase.rowsNaming("conversation", person)).isEmpty());
         assertThat(Http.get(url("/api/v1/conversation/state?session_id=" + first), "Authorization",
                 "Bearer " + TestTokens.shared().user(person)).status()).isEqualTo(404);
     }

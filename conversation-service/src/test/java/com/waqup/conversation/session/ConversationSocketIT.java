@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import com.waqup.common.events.EventEnvelope;
 import com.waqup.common.events.Events;
@@ -54,7 +55,7 @@ class ConversationSocketIT extends ConversationITSupport {
      * The next frame matching {@code wanted}, skipping the pushes of the real generation pipeline (content-generation
      * starts writing at once and reports its progress on the same socket, in any order with the test's own frames).
      */
-    JsonNode awaitFrame(java.util.function.Predicate<JsonNode> wanted) throws InterruptedException {
+    JsonNode awaitFrame(Predicate<JsonNode> wanted) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         JsonNode frame;
         while ((frame = frames.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) != null) {
@@ -96,6 +97,9 @@ class ConversationSocketIT extends ConversationITSupport {
         JsonNode bad = send(ws, "{\"type\":\"message\",\"session_id\":\"" + session + "\",\"content\":\"\"}");
         assertThat(bad.path("type").asString()).isEqualTo("error");
         assertThat(bad.path("code").asString()).isEqualTo("VALIDATION_FAILED");
+        JsonNode nul = send(ws, "{\"type\":\"message\",\"session_id\":\"" + session + "\",\"content\":\"calm\\u0000sleep\"}");
+        assertThat(nul.path("code").asString()).isEqualTo("VALIDATION_FAILED");
+        assertThat(nul.path("details").path("fields").path("content").asString()).contains("NUL");
         JsonNode notJson = send(ws, "{oops");
         assertThat(notJson.path("code").asString()).isEqualTo("MALFORMED_JSON");
 
@@ -111,7 +115,8 @@ class ConversationSocketIT extends ConversationITSupport {
         assertThat(progress.path("ritual_id").asString()).isEqualTo(ritual);
 
         rabbit.convertAndSend(Events.EXCHANGE, "content.ready", new EventEnvelope<>(UUID.randomUUID(), "content.ready",
-                Instant.now(), "t", Map.of("content_id", ritual, "user_id", user.toString(), "title", "Night Sleep")));
+                Instant.now(), "t", Map.of("content_id", ritual, "ritual_id", ritual, "user_id", user.toString(),
+                        "title", "Night Sleep")));
         JsonNode ready = awaitFrame(f -> !f.path("type").asString().equals("progress"));
         assertThat(ready.path("type").asString()).isEqualTo("ready");
         assertThat(ready.path("ritual_id").asString()).isEqualTo(ritual);
@@ -122,8 +127,10 @@ class ConversationSocketIT extends ConversationITSupport {
     void shouldNotPushOnePersonsNewsToAnother() throws Exception {
         UUID watcher = UUID.randomUUID();
         WebSocketSession ws = connect(TestTokens.shared().user(watcher));
+        UUID item = UUID.randomUUID();
         rabbit.convertAndSend(Events.EXCHANGE, "content.ready", new EventEnvelope<>(UUID.randomUUID(), "content.ready",
-                Instant.now(), "t", Map.of("content_id", UUID.randomUUID().toString(), "user_id", UUID.randomUUID().toString())));
+                Instant.now(), "t", Map.of("content_id", item.toString(), "ritual_id", item.toString(),
+                        "user_id", UUID.randomUUID().toString())));
         assertThat(frames.poll(2, TimeUnit.SECONDS)).isNull();
         ws.close();
     }

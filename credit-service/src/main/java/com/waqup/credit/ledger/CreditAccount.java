@@ -4,12 +4,12 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-import com.waqup.common.error.ApiException;
+import com.waqup.common.error.DomainException;
+import com.waqup.common.error.ErrorKind;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.springframework.http.HttpStatus;
 
 /**
  * A person's credits. Always loaded with a row lock before it changes, so its invariants hold under any
@@ -90,8 +90,8 @@ class CreditAccount {
         return new LedgerEntry(userId, type, amount, available, now);
     }
 
-    ApiException insufficient(int required) {
-        return new ApiException(HttpStatus.PAYMENT_REQUIRED, "INSUFFICIENT_CREDITS",
+    DomainException insufficient(int required) {
+        return new DomainException(ErrorKind.INSUFFICIENT_FUNDS, "INSUFFICIENT_CREDITS",
                 "Not enough credits: " + required + " needed, " + available + " available",
                 Map.of("required", required, "available", available));
     }

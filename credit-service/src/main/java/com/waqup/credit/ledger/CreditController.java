@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.waqup.common.error.ApiException;
+import com.waqup.common.error.DomainException;
 import com.waqup.common.paging.PageQuery;
 import com.waqup.common.paging.Pagination;
 import com.waqup.common.security.AuthenticatedUser;
@@ -65,7 +65,7 @@ class CreditController {
     CheckResponse check(AuthenticatedUser user, @Valid @RequestBody CheckRequest body) {
         String contentType = body.action().endsWith("_creation")
                 ? body.action().substring(0, body.action().length() - "_creation".length()) : body.action();
-        int required = ledger.costOf(contentType).orElseThrow(() -> ApiException.badRequest("UNKNOWN_ACTION",
+        int required = ledger.costOf(contentType).orElseThrow(() -> DomainException.invalid("UNKNOWN_ACTION",
                 "Unknown action " + body.action(), Map.of("fields", Map.of("action",
                         "must be one of affirmation_creation, guided_meditation_creation, ritual_creation"))));
         int balance = ledger.balance(user.id()).available();

@@ -3,12 +3,12 @@ package com.waqup.credit.ledger;
 import java.time.Instant;
 import java.util.UUID;
 
-import com.waqup.common.error.ApiException;
+import com.waqup.common.error.DomainException;
+import com.waqup.common.error.ErrorKind;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.springframework.http.HttpStatus;
 
 /** Credits reserved for one generation job: open, then captured (success) or released (failure, expiry). */
 @Entity
@@ -68,7 +68,7 @@ class CreditHold {
             return false;
         }
         if (RELEASED.equals(status)) {
-            throw new ApiException(HttpStatus.CONFLICT, "HOLD_ALREADY_RELEASED",
+            throw new DomainException(ErrorKind.CONFLICT, "HOLD_ALREADY_RELEASED",
                     "The credits of this job were already released (" + releaseReason + ")");
         }
         status = CAPTURED;
@@ -82,7 +82,7 @@ class CreditHold {
             return false;
         }
         if (CAPTURED.equals(status)) {
-            throw new ApiException(HttpStatus.CONFLICT, "HOLD_ALREADY_CAPTURED",
+            throw new DomainException(ErrorKind.CONFLICT, "HOLD_ALREADY_CAPTURED",
                     "The credits of this job were already consumed; use a refund");
         }
         status = RELEASED;
@@ -94,7 +94,7 @@ class CreditHold {
     /** Marks a captured hold refunded; returns false if it already was. */
     boolean refund() {
         if (!CAPTURED.equals(status)) {
-            throw new ApiException(HttpStatus.CONFLICT, "HOLD_NOT_CAPTURED", "Only consumed credits can be refunded");
+            throw new DomainException(ErrorKind.CONFLICT, "HOLD_NOT_CAPTURED", "Only consumed credits can be refunded");
         }
         if (refunded) {
             return false;

@@ -2,6 +2,7 @@ package com.waqup.credit.ledger;
 
 import java.util.UUID;
 
+import com.waqup.common.error.DomainException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -52,9 +54,8 @@ class InternalCreditController {
     @PostMapping("/holds")
     ResponseEntity<LedgerService.HoldView> hold(@Valid @RequestBody HoldRequest body) {
         int amount = body.amount() != null ? body.amount()
-                : ledger.costOf(body.contentType()).orElseThrow(() -> com.waqup.common.error.ApiException.badRequest(
-                        "VALIDATION_FAILED", "The request has invalid fields", java.util.Map.of("fields",
-                                java.util.Map.of("content_type", "must be a known content type when amount is absent"))));
+                : ledger.costOf(body.contentType()).orElseThrow(
+                        () -> DomainException.invalidField("content_type", "must be a known content type when amount is absent"));
         LedgerService.HoldView hold = ledger.placeHold(body.jobId(), body.userId(), amount, body.contentType(), body.contentId());
         return ResponseEntity.status(HttpStatus.CREATED).body(hold);
     }
@@ -94,11 +95,10 @@ class InternalCreditController {
 
     /** What a creation of {@code content_type} costs this person and whether they can afford it now. */
     @GetMapping("/quote")
-    Quote quote(@org.springframework.web.bind.annotation.RequestParam("user_id") UUID userId,
-            @org.springframework.web.bind.annotation.RequestParam("content_type") String contentType) {
-        int required = ledger.costOf(contentType).orElseThrow(() -> com.waqup.common.error.ApiException.badRequest(
-                "VALIDATION_FAILED", "The request has invalid fields", java.util.Map.of("fields",
-                        java.util.Map.of("content_type", "must be one of affirmation, guided_meditation, ritual"))));
+    Quote quote(@RequestParam("user_id") UUID userId,
+            @RequestParam("content_type") String contentType) {
+        int required = ledger.costOf(contentType).orElseThrow(
+                () -> DomainException.invalidField("content_type", "must be one of affirmation, guided_meditation, ritual"));
         int available = ledger.balance(userId).available();
         return new Quote(contentType, required, available, available >= required);
     }

@@ -2,11 +2,15 @@ package com.waqup.credit.ledger;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
-import com.waqup.common.error.ApiException;
+import com.waqup.common.error.DomainException;
+import com.waqup.common.error.ErrorKind;
 import com.waqup.common.outbox.IntegrationEvents;
 import com.waqup.common.paging.PageQuery;
 import com.waqup.credit.config.CreditProperties;
@@ -15,7 +19,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -34,16 +37,19 @@ public class LedgerService {
     private final CreditAccountRepository accounts;
     private final CreditHoldRepository holds;
     private final LedgerEntryRepository entries;
+    private final PurchaseRefundRepository refunds;
     private final IntegrationEvents events;
     private final CreditProperties properties;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     LedgerService(CreditAccountRepository accounts, CreditHoldRepository holds, LedgerEntryRepository entries,
-            IntegrationEvents events, CreditProperties properties, TransactionTemplate tx, Clock clock) {
+            PurchaseRefundRepository refunds, IntegrationEvents events, CreditProperties properties, TransactionTemplate tx,
+            Clock clock) {
         this.accounts = accounts;
         this.holds = holds;
         this.entries = entries;
+        this.refunds = refunds;
         this.events = events;
         this.properties = properties;
         this.tx = tx;
@@ -69,8 +75,8 @@ public class LedgerService {
     }
 
     /** The credits a creation of this content type costs, or empty for an unknown type. */
-    public java.util.Optional<Integer> costOf(String contentType) {
-        return java.util.Optional.ofNullable(properties.costOf(contentType));
+    public Optional<Integer> costOf(String contentType) {
+        return Optional.ofNullable(properties.costOf(contentType));
     }
 
     // ---- holds ----------------------------------------------------------------------------------------
@@ -82,15 +88,14 @@ public class LedgerService {
     @Transactional
     public HoldView placeHold(UUID jobId, UUID userId, int amount, String contentType, UUID contentId) {
         if (amount <= 0) {
-            throw ApiException.badRequest("VALIDATION_FAILED", "The request has invalid fields",
-                    Map.of("fields", Map.of("amount", "must be positive")));
+            throw DomainException.invalidField("amount", "must be positive");
         }
         CreditAccount account = lockOrCreate(userId);
         var existing = holds.findByJobId(jobId);
         if (existing.isPresent()) {
             CreditHold hold = existing.get();
             if (!hold.userId().equals(userId) || hold.amount() != amount) {
-                throw new ApiException(HttpStatus.CONFLICT, "IDEMPOTENCY_CONFLICT",
+                throw new DomainException(ErrorKind.CONFLICT, "IDEMPOTENCY_CONFLICT",
                         "This job already holds credits with different parameters");
             }
             return view(hold, account);
@@ -192,10 +197,84 @@ public class LedgerService {
         return new Balance(account.available(), account.held(), account.freeTierUsed(), account.lastEntryAt());
     }
 
+    public record GrantResult(boolean applied, Balance balance) {
+    }
+
+    /**
+     * An operator's grant (a one-off process, never the API): one {@code grant} entry with the reason, once per
+     * idempotency key; {@code applied} is false when the key was already used.
+     */
+    @Transactional
+    public GrantResult operatorGrant(UUID userId, int amount, String reason, String idempotencyKey) {
+        if (amount <= 0) {
+            throw DomainException.invalidField("amount", "must be positive");
+        }
+        boolean fresh = !entries.existsByIdempotencyKey(idempotencyKey);
+        Balance balance = grant(userId, amount, EntryType.GRANT, null, reason, idempotencyKey);
+        return new GrantResult(fresh, balance);
+    }
+
     /** Credits bought as a pack, once per payment event. */
     @Transactional
     public Balance purchase(UUID userId, int credits, String packId, String idempotencyKey) {
         return grant(userId, credits, EntryType.PURCHASE, packId, "pack " + packId, idempotencyKey);
+    }
+
+    /**
+     * Credits bought through payment-service ({@code payment.succeeded} of kind {@code credit_pack}): one
+     * {@code purchase} entry per payment, whatever the number of deliveries. A refund of this payment that arrived
+     * first is applied right after.
+     */
+    @Transactional
+    public Balance purchaseFromPayment(UUID userId, int credits, String packId, UUID paymentId) {
+        Balance balance = purchase(userId, credits, packId, purchaseKey(paymentId));
+        for (PurchaseRefund pending : refunds.findByPaymentIdAndAppliedAtIsNull(paymentId)) {
+            balance = applyRefund(lock(userId), pending);
+        }
+        return balance;
+    }
+
+    private static String purchaseKey(UUID paymentId) {
+        return "purchase:" + paymentId;
+    }
+
+    /**
+     * A refund of a credit-pack purchase ({@code payment.refunded}): takes back {@code credits × refunded / amount}
+     * (rounded down; all of them for a full refund), but only what is unspent, so the balance never goes negative
+     * (docs/credits.md: credits already spent stay spent). Once per refund; a refund that overtakes its purchase waits
+     * for it.
+     */
+    @Transactional
+    public Balance refundPurchase(UUID userId, UUID paymentId, UUID refundId, int credits, long amountMinor,
+            long refundedMinor) {
+        CreditAccount account = lockOrCreate(userId);
+        if (refunds.existsById(refundId)) {
+            return new Balance(account.available(), account.held(), account.freeTierUsed(), account.lastEntryAt());
+        }
+        int covered = amountMinor <= 0 || refundedMinor >= amountMinor ? credits
+                : (int) Math.max(0, Math.min(credits, credits * refundedMinor / amountMinor));
+        PurchaseRefund refund = refunds.save(new PurchaseRefund(refundId, paymentId, userId, covered, clock.instant()));
+        if (!entries.existsByIdempotencyKey(purchaseKey(paymentId))) {
+            log.info("refund {} of payment {} waits for its purchase", refundId, paymentId);
+            return new Balance(account.available(), account.held(), account.freeTierUsed(), account.lastEntryAt());
+        }
+        return applyRefund(account, refund);
+    }
+
+    private Balance applyRefund(CreditAccount account, PurchaseRefund refund) {
+        int reversed = Math.min(refund.credits(), account.available());
+        if (reversed > 0) {
+            LedgerEntry entry = account.adjust(-reversed, "refund of payment " + refund.paymentId() + ": " + reversed + " of "
+                    + refund.credits() + " credit(s) reversed", clock.instant()).idempotentBy("purchase-refund:" + refund.refundId());
+            entries.save(entry);
+            changed(account, entry);
+        }
+        refund.applied(reversed, clock.instant());
+        if (reversed < refund.credits()) {
+            log.info("refund {} of payment {}: {} credit(s) already spent stay spent", refund.refundId(), refund.paymentId(),
+                    refund.credits() - reversed);
+        }
+        return new Balance(account.available(), account.held(), account.freeTierUsed(), account.lastEntryAt());
     }
 
     /** The free-tier credit(s), once per person however often registration is reported. */
@@ -252,12 +331,11 @@ public class LedgerService {
             case "consumption" -> List.of("hold");
             case "refund" -> List.of("release", "refund");
             case "purchase", "grant", "adjustment" -> List.of(publicType);
-            default -> throw ApiException.badRequest("VALIDATION_FAILED", "The request has invalid fields",
-                    Map.of("fields", Map.of("transaction_type", "must be one of purchase, consumption, refund, grant, adjustment")));
+            default -> throw DomainException.invalidField("transaction_type", "must be one of purchase, consumption, refund, grant, adjustment");
         };
         Page<LedgerEntry> found = entries.findVisible(userId, types, PageRequest.of(page.page() - 1, page.limit()));
-        List<UUID> holdIds = found.stream().map(LedgerEntry::holdId).filter(java.util.Objects::nonNull).distinct().toList();
-        Map<UUID, String> holdStatus = new java.util.HashMap<>();
+        List<UUID> holdIds = found.stream().map(LedgerEntry::holdId).filter(Objects::nonNull).distinct().toList();
+        Map<UUID, String> holdStatus = new HashMap<>();
         holds.findAllById(holdIds).forEach(h -> holdStatus.put(h.id(), h.status())); // one query per page
         return found.map(e -> toTransaction(e, holdStatus));
     }
@@ -294,7 +372,7 @@ public class LedgerService {
     }
 
     private CreditAccount lock(UUID userId) {
-        return accounts.lock(userId).orElseThrow(() -> ApiException.notFound("ACCOUNT_NOT_FOUND", "No credit account"));
+        return accounts.lock(userId).orElseThrow(() -> DomainException.notFound("ACCOUNT_NOT_FOUND", "No credit account"));
     }
 
     private void changed(CreditAccount account, LedgerEntry entry) {
@@ -307,7 +385,7 @@ public class LedgerService {
                 hold.releaseReason(), account.available());
     }
 
-    private static ApiException holdNotFound() {
-        return ApiException.notFound("HOLD_NOT_FOUND", "No credits are held for this job");
+    private static DomainException holdNotFound() {
+        return DomainException.notFound("HOLD_NOT_FOUND", "No credits are held for this job");
     }
 }

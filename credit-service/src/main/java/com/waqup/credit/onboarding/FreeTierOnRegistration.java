@@ -7,6 +7,7 @@ import com.waqup.common.amqp.ConsumerQueue;
 import com.waqup.common.events.EventEnvelope;
 import com.waqup.common.inbox.Inbox;
 import com.waqup.credit.ledger.LedgerService;
+import jakarta.validation.constraints.NotNull;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.Declarables;
@@ -27,12 +28,14 @@ class FreeTierOnRegistration {
     private static final Logger log = LoggerFactory.getLogger(FreeTierOnRegistration.class);
 
     /** Only what this consumer reads of user-service's event. */
-    record UserRegistered(UUID userId, Instant registeredAt) {
+    record UserRegistered(@NotNull UUID userId, Instant registeredAt) {
+
+        static final String TYPE = "user.registered";
     }
 
     @Bean
     static Declarables userRegisteredQueue() {
-        return ConsumerQueue.declare(QUEUE, "user.registered");
+        return ConsumerQueue.declare(QUEUE, UserRegistered.TYPE);
     }
 
     @Bean
@@ -53,13 +56,10 @@ class FreeTierOnRegistration {
         @RabbitListener(queues = QUEUE)
         @Transactional
         public void on(EventEnvelope<UserRegistered> event) {
-            if (event.data() == null || event.data().userId() == null) {
-                throw new IllegalArgumentException("user.registered without user_id: " + event.eventId());
-            }
-            if (inbox.firstSeen(event.eventId(), event.type())) {
-                boolean granted = ledger.grantFreeTier(event.data().userId());
+            inbox.handleOnce(event, registered -> {
+                boolean granted = ledger.grantFreeTier(registered.userId());
                 log.info("user.registered {}: free tier {}", event.eventId(), granted ? "granted" : "already given");
-            }
+            });
         }
     }
 }

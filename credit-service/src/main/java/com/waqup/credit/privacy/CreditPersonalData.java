@@ -36,6 +36,9 @@ class CreditPersonalData implements PersonalData {
         data.put("holds", jdbc.queryForList("""
                 select id, job_id, amount, status, content_type, content_id, created_at, expires_at, resolved_at, release_reason, refunded
                   from credit_hold where user_id = ? order by created_at, id""", userId));
+        data.put("purchase_refunds", jdbc.queryForList("""
+                select refund_id, payment_id, credits, reversed, created_at, applied_at
+                  from purchase_refund where user_id = ? order by created_at, refund_id""", userId));
         return data;
     }
 
@@ -44,6 +47,7 @@ class CreditPersonalData implements PersonalData {
         jdbc.queryForList("select user_id from credit_account where user_id = ? for update", userId);
         long rows = jdbc.update("delete from ledger_entry where user_id = ?", userId);
         rows += jdbc.update("delete from credit_hold where user_id = ?", userId);
+        rows += jdbc.update("delete from purchase_refund where user_id = ?", userId);
         rows += jdbc.update("delete from credit_account where user_id = ?", userId);
         return Erasure.rows(rows);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -211,7 +212,7 @@ class CreditLedgerIT extends ServiceITSupport {
     // ---- the sweeper ------------------------------------------------------------------------------------
 
     void expire(UUID job) {
-        jdbc.update("update credit_hold set expires_at = ? where job_id = ?", java.sql.Timestamp.from(Instant.now().minusSeconds(60)), job);
+        jdbc.update("update credit_hold set expires_at = ? where job_id = ?", Timestamp.from(Instant.now().minusSeconds(60)), job);
     }
 
     @Test

@@ -1,6 +1,6 @@
 package com.waqup.gateway.docs;
 
-import com.waqup.gateway.security.GatewayProperties;
+import com.waqup.gateway.config.GatewayProperties;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;

@@ -1,7 +1,7 @@
 package com.waqup.gateway.edge;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.springframework.core.Ordered;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -23,14 +23,30 @@ class IdentityHeaderStrippingWebFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        List<String> suspicious = exchange.getRequest().getHeaders().headerNames().stream()
-                .filter(name -> PREFIXES.stream().anyMatch(p -> name.toLowerCase(Locale.ROOT).startsWith(p)))
-                .toList();
-        if (suspicious.isEmpty()) {
+        List<String> suspicious = null;
+        for (String name : exchange.getRequest().getHeaders().headerNames()) {
+            if (suspicious(name)) { // a plain loop, nothing allocated: this runs for every header of every request
+                if (suspicious == null) {
+                    suspicious = new ArrayList<>();
+                }
+                suspicious.add(name);
+            }
+        }
+        if (suspicious == null) {
             return chain.filter(exchange);
         }
-        ServerHttpRequest request = exchange.getRequest().mutate().headers(h -> suspicious.forEach(h::remove)).build();
+        List<String> names = suspicious;
+        ServerHttpRequest request = exchange.getRequest().mutate().headers(h -> names.forEach(h::remove)).build();
         return chain.filter(exchange.mutate().request(request).build());
+    }
+
+    static boolean suspicious(String name) {
+        for (String prefix : PREFIXES) {
+            if (name.regionMatches(true, 0, prefix, 0, prefix.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

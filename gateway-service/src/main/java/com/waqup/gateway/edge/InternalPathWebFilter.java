@@ -1,7 +1,8 @@
 package com.waqup.gateway.edge;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -22,7 +23,7 @@ class InternalPathWebFilter implements WebFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String raw = exchange.getRequest().getURI().getRawPath().toLowerCase(Locale.ROOT);
         String decoded = raw.indexOf('%') < 0 ? raw
-                : java.net.URLDecoder.decode(raw.replace("+", "%2b"), java.nio.charset.StandardCharsets.UTF_8);
+                : URLDecoder.decode(raw.replace("+", "%2b"), StandardCharsets.UTF_8);
         if (hasInternalSegment(decoded) || decoded.contains("..") || decoded.contains("\\")) {
             return Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND));
         }

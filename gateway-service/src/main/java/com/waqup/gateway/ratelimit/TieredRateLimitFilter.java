@@ -2,7 +2,6 @@ package com.waqup.gateway.ratelimit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -10,8 +9,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.waqup.common.security.TokenRevocation;
+import com.waqup.gateway.config.GatewayProperties;
+import com.waqup.gateway.edge.ClientAddress;
 import com.waqup.gateway.edge.EnvelopeWriter;
-import com.waqup.gateway.security.GatewayProperties;
 import com.waqup.gateway.security.InvalidToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,7 +60,6 @@ class TieredRateLimitFilter implements GlobalFilter, Ordered {
     private final Limit free;
     private final Limit paid;
     private final EnvelopeWriter envelopes;
-    private final int trustedProxyHops;
     private final AtomicLong lastFailOpenLog = new AtomicLong();
 
     /** Requests per second and burst of one tier. */
@@ -97,7 +96,6 @@ class TieredRateLimitFilter implements GlobalFilter, Ordered {
         this.free = Limit.of(properties.rateLimits().free());
         this.paid = Limit.of(properties.rateLimits().paid());
         this.envelopes = envelopes;
-        this.trustedProxyHops = properties.trustedProxyHops();
     }
 
     @Override
@@ -154,18 +152,9 @@ class TieredRateLimitFilter implements GlobalFilter, Ordered {
         }
     }
 
-    /** The TCP peer, or the entry {@code trustedProxyHops} from the end of X-Forwarded-For behind proxies. */
+    /** The client's address as the edge worked it out (the TCP peer, or the trusted proxy hop's X-Forwarded-For entry). */
     String clientIp(ServerWebExchange exchange) {
-        if (trustedProxyHops > 0) {
-            String forwarded = exchange.getRequest().getHeaders().getFirst("X-Forwarded-For");
-            if (forwarded != null && !forwarded.isBlank()) {
-                String[] hops = forwarded.split(",");
-                int index = Math.max(0, hops.length - trustedProxyHops);
-                return hops[index].trim();
-            }
-        }
-        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-        return remote == null ? "unknown" : remote.getAddress().getHostAddress();
+        return ClientAddress.of(exchange);
     }
 
     /** Read once: a script over static text computes its SHA-1 once, so each request is one EVALSHA. */

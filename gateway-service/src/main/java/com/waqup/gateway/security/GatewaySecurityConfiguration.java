@@ -11,14 +11,17 @@ import com.waqup.common.security.JwtAuthorities;
 import com.waqup.common.security.JwtValidation;
 import com.waqup.common.security.Roles;
 import com.waqup.common.security.WaqupSecurityProperties;
+import com.waqup.gateway.config.GatewayProperties;
 import com.waqup.gateway.edge.EnvelopeWriter;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -37,23 +40,26 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
  * Every request through the gateway carries a valid user JWT, except sign-up/sign-in/refresh, the Stripe
  * webhook (signature-checked by payment-service), health and the API docs. Tokens are verified against
- * user-service's JWKS (cached; fetched again when a token names an unknown {@code kid}). Creator endpoints
- * need the creator role, Actuator beyond health the admin role. The WebSocket handshake authenticates with
- * {@code ?token=}. Failures are the error envelope with {@code WWW-Authenticate}. A verified token is remembered
+ * user-service's JWKS (cached; fetched again when a token names an unknown {@code kid}). A creator's own endpoints
+ * ({@code /api/v1/creators/me/**}) need the creator role; public creator profiles any signed-in person. Actuator
+ * is served on its own port (open there: only probes and Prometheus reach it); the public port answers only
+ * {@code GET /actuator/health}, with the status. The WebSocket handshake authenticates with {@code ?token=}. Failures are the error envelope with {@code WWW-Authenticate}. A verified token is remembered
  * (common-lib's {@code CachingJwtDecoder.VerifiedTokens}), so its signature is checked once. Whether a token was revoked
  * (an erased account) is checked on every routed request, in the same Redis round trip as its rate limit
  * ({@code TieredRateLimitFilter}).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ WaqupSecurityProperties.class, GatewayProperties.class })
+@EnableConfigurationProperties(WaqupSecurityProperties.class)
 class GatewaySecurityConfiguration {
 
     static final String WEBSOCKET_PATH = "/ws/conversation";
@@ -72,14 +78,25 @@ class GatewaySecurityConfiguration {
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .cors(Customizer.withDefaults())
                 .authorizeExchange(ex -> ex
+                        // Actuator's own port is reachable only from inside (probes, Prometheus); the public port has none of it
+                        .matchers(GatewaySecurityConfiguration::onManagementPort).permitAll()
                         .pathMatchers(HttpMethod.OPTIONS).permitAll()
                         .pathMatchers(HttpMethod.POST, "/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh").permitAll()
+                        // Stripe's webhook (signature-checked by payment-service, body passed on untouched)
                         .pathMatchers(HttpMethod.POST, "/api/v1/payments/webhook").permitAll()
+                        // the payment sandbox's checkout page, its stylesheet and its Pay/Cancel forms (only while no
+                        // Stripe key is set; payment-service answers 404 otherwise)
+                        .pathMatchers(HttpMethod.GET, "/sandbox/checkout/*", "/sandbox/assets/*").permitAll()
+                        .pathMatchers(HttpMethod.POST, "/sandbox/checkout/*/pay", "/sandbox/checkout/*/cancel").permitAll()
                         // a share link: anyone holding it may listen to that one item (ritual-library checks the token)
                         .pathMatchers(HttpMethod.GET, "/api/v1/content/shared/*", "/api/v1/content/shared/*/audio").permitAll()
                         .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .pathMatchers("/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/v3/api-docs/**", "/docs/*/v3/api-docs").permitAll()
-                        .pathMatchers("/api/v1/creators/**").hasAnyAuthority(Roles.authority(Roles.CREATOR), Roles.authority(Roles.ADMIN))
+                        // a creator's own profile, packs and analytics; anyone signed in reads /api/v1/creators/{id}
+                        .pathMatchers("/api/v1/creators/me", "/api/v1/creators/me/**")
+                                .hasAnyAuthority(Roles.authority(Roles.CREATOR), Roles.authority(Roles.ADMIN))
+                        // a creator's rewards: theirs alone (an admin pays them out under /api/v1/admin/rewards/**)
+                        .pathMatchers("/api/v1/rewards", "/api/v1/rewards/**").hasAuthority(Roles.authority(Roles.CREATOR))
                         .pathMatchers("/api/v1/admin/**", "/actuator/**").hasAuthority(Roles.authority(Roles.ADMIN))
                         .anyExchange().hasAnyAuthority(people))
                 .oauth2ResourceServer(o -> o
@@ -89,6 +106,26 @@ class GatewaySecurityConfiguration {
                         .accessDeniedHandler(forbidden(envelopes)))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized(envelopes)).accessDeniedHandler(forbidden(envelopes)));
         return http.build();
+    }
+
+    /**
+     * Spring Security's own observations are switched off platform-wide ({@code management.observations.enable.spring
+     * .security=false}); without this setting the reactive chain is still wrapped in observation decorators (every
+     * filter, the authentication and the authorization) that build no-op observations on every request
+     * (docs/performance.md). Requests stay observed as a whole (the HTTP server and client observations).
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
+    }
+
+    /** A request to the management server (its own port and child context), not to the public one. */
+    static Mono<ServerWebExchangeMatcher.MatchResult> onManagementPort(
+            ServerWebExchange exchange) {
+        return WebServerApplicationContext.hasServerNamespace(
+                exchange.getApplicationContext(), "management")
+                        ? ServerWebExchangeMatcher.MatchResult.match()
+                        : ServerWebExchangeMatcher.MatchResult.notMatch();
     }
 
     @Bean

@@ -15,7 +15,6 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param audioUrlTtl          how long a pre-signed audio URL is valid (SigV4 allows at most 7 days)
  * @param metadataTtl          how long an item's metadata stays in Redis ({@code ritual:{id}:metadata})
- * @param userServiceUrl       where the person's time-zone preference is read ({@code GET /internal/users/{id}})
  * @param shareBaseUrl         the public base URL that share links start with (the gateway)
  * @param shareDefaultHours    a share link's lifetime when the request names none
  * @param shareMaxHours        the longest lifetime a share link may ask for
@@ -26,7 +25,6 @@ import org.springframework.validation.annotation.Validated;
 public record LibraryProperties(
         @NotNull @DefaultValue("1h") Duration audioUrlTtl,
         @NotNull @DefaultValue("1h") Duration metadataTtl,
-        @NotBlank @DefaultValue("http://127.0.0.1:8081") String userServiceUrl,
         @NotBlank @DefaultValue("http://127.0.0.1:8080") String shareBaseUrl,
         @Min(1) @Max(720) @DefaultValue("168") int shareDefaultHours,
         @Min(1) @Max(720) @DefaultValue("720") int shareMaxHours,

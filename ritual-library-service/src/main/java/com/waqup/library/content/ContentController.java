@@ -49,8 +49,10 @@ class ContentController {
             @RequestParam(name = "tags", required = false) List<String> tags,
             @RequestParam(name = "depth", required = false) String depth,
             @RequestParam(name = "favorite", required = false) Boolean favorite,
-            @RequestParam(name = "folder_id", required = false) UUID folderId) {
-        return content.list(user.id(), new ContentService.ListFilter(contentType, tags, depth, favorite, folderId), page);
+            @RequestParam(name = "folder_id", required = false) UUID folderId,
+            @RequestParam(name = "pack_id", required = false) UUID packId) {
+        return content.list(user.id(), new ContentService.ListFilter(contentType, tags, depth, favorite, folderId, packId),
+                page);
     }
 
     @GetMapping("/{id}")

@@ -1,10 +1,8 @@
 package com.waqup.library.content;
 
-import java.util.Map;
 import java.util.UUID;
 
-import com.waqup.common.error.ApiException;
-import com.waqup.common.error.ErrorCodes;
+import com.waqup.common.error.DomainException;
 
 /** The library's client errors (the seed's envelope; someone else's resource is always a 404). */
 public final class ContentErrors {
@@ -12,16 +10,15 @@ public final class ContentErrors {
     private ContentErrors() {
     }
 
-    public static ApiException contentNotFound(UUID id) {
-        return ApiException.notFound("CONTENT_NOT_FOUND", "Content item " + id + " not found");
+    public static DomainException contentNotFound(UUID id) {
+        return DomainException.notFound("CONTENT_NOT_FOUND", "Content item " + id + " not found");
     }
 
-    public static ApiException folderNotFound(UUID id) {
-        return ApiException.notFound("FOLDER_NOT_FOUND", "Folder " + id + " not found");
+    public static DomainException folderNotFound(UUID id) {
+        return DomainException.notFound("FOLDER_NOT_FOUND", "Folder " + id + " not found");
     }
 
-    public static ApiException invalid(String field, String problem) {
-        return ApiException.badRequest(ErrorCodes.VALIDATION_FAILED, "The request has invalid fields",
-                Map.of("fields", Map.of(field, problem)));
+    public static DomainException invalid(String field, String problem) {
+        return DomainException.invalidField(field, problem);
     }
 }

@@ -5,13 +5,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import com.waqup.common.amqp.ConsumerQueue;
 import com.waqup.common.events.EventEnvelope;
+import com.waqup.common.events.InvalidEventException;
 import com.waqup.common.inbox.Inbox;
+import com.waqup.library.storage.StorageCleanup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.amqp.AmqpRejectAndDontRequeueException;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.context.annotation.Bean;
@@ -21,9 +23,11 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Puts a finished item into its owner's library ({@code content.ready} from content-generation, docs/events.md) on
- * the queue {@value #QUEUE} (+ DLQ). Idempotent by {@code event_id} (inbox) and by version: a known item with a
- * higher version gets that version added and made current; an equal or lower version changes nothing. A malformed
- * event goes straight to the dead-letter queue (retrying cannot fix it).
+ * the queue {@value #QUEUE} (+ DLQ). Idempotent by {@code event_id} ({@code Inbox.handleOnce}) and by version: a
+ * known item with a higher version gets that version added and made current, and the older versions' audio is
+ * deleted from S3 after the commit (through {@code storage_cleanup}, retried until S3 confirms); until then the
+ * previous version stays the playable one. An equal or lower version changes nothing. A malformed event is an {@code InvalidEventException}: straight to the dead-letter queue (retrying cannot
+ * fix it).
  */
 @Configuration(proxyBeanMethods = false)
 class ContentReadyConsumer {
@@ -36,19 +40,21 @@ class ContentReadyConsumer {
             String contentText, JsonNode structure, JsonNode context, List<String> tags, String depth, Voice voice,
             String audioKey, String audioFormat, Integer audioDuration, Long audioSizeBytes, Instant createdAt) {
 
+        static final String TYPE = "content.ready";
+
         record Voice(String id, String name) {
         }
     }
 
     @Bean
     static Declarables contentReadyQueue() {
-        return ConsumerQueue.declare(QUEUE, "content.ready");
+        return ConsumerQueue.declare(QUEUE, ContentReady.TYPE);
     }
 
     @Bean
     Listener contentReadyListener(Inbox inbox, ContentRepository items, MetadataCache cache, Clock clock,
-            com.waqup.library.privacy.ErasedPeople erased) {
-        return new Listener(inbox, items, cache, clock, erased);
+            ErasedPeople erased, StorageCleanup cleanup) {
+        return new Listener(inbox, items, cache, clock, erased, cleanup);
     }
 
     static class Listener {
@@ -57,11 +63,13 @@ class ContentReadyConsumer {
         private final ContentRepository items;
         private final MetadataCache cache;
         private final Clock clock;
-        private final com.waqup.library.privacy.ErasedPeople erased;
+        private final ErasedPeople erased;
+        private final StorageCleanup cleanup;
 
         Listener(Inbox inbox, ContentRepository items, MetadataCache cache, Clock clock,
-                com.waqup.library.privacy.ErasedPeople erased) {
+                ErasedPeople erased, StorageCleanup cleanup) {
             this.erased = erased;
+            this.cleanup = cleanup;
             this.inbox = inbox;
             this.items = items;
             this.cache = cache;
@@ -72,10 +80,10 @@ class ContentReadyConsumer {
         @Transactional
         public void on(EventEnvelope<ContentReady> event) {
             ContentMetadata incoming = validate(event);
-            if (!inbox.firstSeen(event.eventId(), event.type())) {
-                log.info("content.ready {} already processed", event.eventId());
-                return;
-            }
+            inbox.handleOnce(event, data -> add(event, incoming));
+        }
+
+        private void add(EventEnvelope<ContentReady> event, ContentMetadata incoming) {
             if (erased.contains(incoming.userId())) {
                 log.info("content.ready {}: the owner was erased; nothing added", event.eventId());
                 return;
@@ -106,7 +114,18 @@ class ContentReadyConsumer {
             items.insertVersion(incoming.id(), version);
             items.applyVersion(incoming, row.editedAt() != null, now);
             cache.evict(incoming.id());
-            log.info("content item {} now at v{}", incoming.id(), incoming.version());
+            // the new version is current (and playable) once this commits: only then is the old audio deleted
+            List<String> replaced = items.removeVersionsBefore(incoming.id(), incoming.version(), incoming.audioKey());
+            if (!row.metadata().audioKey().equals(incoming.audioKey()) && !replaced.contains(row.metadata().audioKey())) {
+                replaced = Stream.concat(replaced.stream(), Stream.of(row.metadata().audioKey()))
+                        .toList();
+            }
+            if (!row.metadata().fromPack() && !replaced.isEmpty()) {
+                cleanup.deleteAfterCommit(replaced.stream().map(StorageCleanup.Target::object).toList(),
+                        "content item " + incoming.id() + " replaced by v" + incoming.version());
+            }
+            log.info("content item {} now at v{} ({} older audio object(s) to delete)", incoming.id(), incoming.version(),
+                    replaced.size());
         }
 
         private ContentMetadata validate(EventEnvelope<ContentReady> event) {
@@ -121,7 +140,7 @@ class ContentReadyConsumer {
                     : d.audioDuration() != null && d.audioDuration() < 0 ? "negative audio_duration" : null;
             if (problem != null) {
                 log.error("content.ready {} rejected to the dead-letter queue: {}", event.eventId(), problem);
-                throw new AmqpRejectAndDontRequeueException("invalid content.ready " + event.eventId() + ": " + problem);
+                throw new InvalidEventException("invalid content.ready " + event.eventId() + ": " + problem);
             }
             String title = d.title() == null || d.title().isBlank() ? "Untitled " + d.contentType().replace('_', ' ')
                     : d.title().strip();
@@ -134,7 +153,7 @@ class ContentReadyConsumer {
                     d.audioDuration() == null ? 0 : d.audioDuration(), ContentRules.generatedTags(d.tags()),
                     d.voice() == null ? null : new ContentMetadata.Voice(d.voice().id(), d.voice().name()), d.audioKey(),
                     d.audioFormat() == null || d.audioFormat().isBlank() ? "mp3" : d.audioFormat(), d.audioSizeBytes(),
-                    d.version(), null, false, created, created, d.structure(), d.context());
+                    d.version(), null, false, created, created, d.structure(), d.context(), ContentMetadata.OWN, null);
         }
     }
 }

@@ -37,7 +37,8 @@ class ContentRepository {
     record Version(int version, String audioKey, int duration, String format, Long sizeBytes, Instant createdAt) {
     }
 
-    record Filter(UUID userId, String contentType, List<String> tags, String depth, Boolean favorite, UUID folderId) {
+    record Filter(UUID userId, String contentType, List<String> tags, String depth, Boolean favorite, UUID folderId,
+            UUID packId, Instant now) {
     }
 
     private final RowMapper<Row> rowMapper = (rs, n) -> new Row(metadata(rs), instant(rs, "last_played_at"),
@@ -52,7 +53,7 @@ class ContentRepository {
                 rs.getString("audio_key"), rs.getString("audio_format"), (Long) rs.getObject("audio_size_bytes"),
                 rs.getInt("version"), rs.getObject("folder_id", UUID.class), rs.getTimestamp("favorited_at") != null,
                 instant(rs, "created_at"), instant(rs, "updated_at"), node(rs.getString("structure")),
-                node(rs.getString("context")));
+                node(rs.getString("context")), rs.getString("source"), rs.getObject("pack_id", UUID.class));
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -72,12 +73,25 @@ class ContentRepository {
         return node == null || node.isNull() ? null : json.writeValueAsString(node);
     }
 
+    /** A pack item is visible while its person's grant of the pack is active (not revoked, paid period not over). */
+    private static final String ACTIVE_GRANT = "exists (select 1 from pack_grant g where g.user_id = content_item.user_id"
+            + " and g.pack_id = content_item.pack_id and g.revoked_at is null and (g.access_until is null or g.access_until > :now))";
+
+    /** Whether the person may use the pack's items now (their grant is active). */
+    boolean packAccessActive(UUID userId, UUID packId, Instant now) {
+        Boolean active = jdbc.queryForObject("select exists (select 1 from pack_grant g where g.user_id = :user and g.pack_id = :pack"
+                + " and g.revoked_at is null and (g.access_until is null or g.access_until > :now))",
+                new MapSqlParameterSource("user", userId).addValue("pack", packId).addValue("now", Timestamp.from(now)),
+                Boolean.class);
+        return Boolean.TRUE.equals(active);
+    }
+
     Optional<Row> find(UUID id) {
-        return jdbc.query("select * from content_item where id = :id", Map.of("id", id), rowMapper).stream().findFirst();
+        return jdbc.query("select * from content_item where id = :id and hidden_at is null", Map.of("id", id), rowMapper).stream().findFirst();
     }
 
     Optional<Row> lockOwned(UUID id, UUID userId) {
-        return jdbc.query("select * from content_item where id = :id and user_id = :user for update",
+        return jdbc.query("select * from content_item where id = :id and user_id = :user and hidden_at is null for update",
                 Map.of("id", id, "user", userId), rowMapper).stream().findFirst();
     }
 
@@ -86,8 +100,13 @@ class ContentRepository {
     }
 
     private String where(Filter f, MapSqlParameterSource p) {
-        StringBuilder sql = new StringBuilder(" where user_id = :user");
-        p.addValue("user", f.userId());
+        StringBuilder sql = new StringBuilder(" where user_id = :user and hidden_at is null and (pack_id is null or "
+                + ACTIVE_GRANT + ")");
+        p.addValue("user", f.userId()).addValue("now", Timestamp.from(f.now()));
+        if (f.packId() != null) {
+            sql.append(" and pack_id = :pack");
+            p.addValue("pack", f.packId());
+        }
         if (f.contentType() != null) {
             sql.append(" and content_type = :type");
             p.addValue("type", f.contentType());
@@ -125,7 +144,7 @@ class ContentRepository {
     }
 
     List<Row> allOf(UUID userId) {
-        return jdbc.query("select * from content_item where user_id = :user order by created_at desc, id desc",
+        return jdbc.query("select * from content_item where user_id = :user and hidden_at is null order by created_at desc, id desc",
                 Map.of("user", userId), rowMapper);
     }
 
@@ -160,6 +179,25 @@ class ContentRepository {
                 .addValue("duration", m.duration()).addValue("version", m.version()).addValue("depth", m.depth())
                 .addValue("tags", m.tags().toArray(String[]::new)).addValue("structure", text(m.structure()))
                 .addValue("context", text(m.context()));
+    }
+
+    /**
+     * Adds a pack's item to a person's library (source {@code pack}); {@code false} if it is there already (the id is
+     * derived from the person and the pack item, so a repeated grant adds nothing).
+     */
+    boolean insertPackItem(ContentMetadata m, UUID packItemId, Instant now) {
+        MapSqlParameterSource p = params(m).addValue("created", Timestamp.from(m.createdAt()))
+                .addValue("now", Timestamp.from(now)).addValue("pack", m.packId()).addValue("pack_item", packItemId);
+        return jdbc.update("insert into content_item (id, user_id, content_type, title, content_text, audio_key,"
+                + " audio_format, audio_size_bytes, audio_duration, version, tags, created_at, updated_at, source, pack_id,"
+                + " pack_item_id) values (:id, :user, :type, :title, :text, :key, :format, :size, :duration, :version,"
+                + " cast(:tags as text[]), :created, :now, 'pack', :pack, :pack_item) on conflict (id) do nothing", p) == 1;
+    }
+
+    /** Hides a pack item from its person's library (its audio belongs to the pack and stays). */
+    void hide(UUID id, Instant now) {
+        jdbc.update("update content_item set hidden_at = :now, updated_at = :now where id = :id",
+                new MapSqlParameterSource("id", id).addValue("now", Timestamp.from(now)));
     }
 
     void insertVersion(UUID itemId, Version v) {
@@ -219,5 +257,16 @@ class ContentRepository {
                 "select audio_key from content_item_version where content_item_id = :id", Map.of("id", itemId), String.class));
         keys.addAll(jdbc.queryForList("select audio_key from content_item where id = :id", Map.of("id", itemId), String.class));
         return keys.stream().distinct().toList();
+    }
+
+    /**
+     * Removes the versions older than {@code version} of an item and returns their audio keys (other than
+     * {@code keep}), for the caller to delete from S3 once the removal commits.
+     */
+    List<String> removeVersionsBefore(UUID itemId, int version, String keep) {
+        List<String> keys = jdbc.queryForList("delete from content_item_version where content_item_id = :id"
+                + " and version < :version returning audio_key", new MapSqlParameterSource("id", itemId)
+                .addValue("version", version), String.class);
+        return keys.stream().filter(k -> !k.equals(keep)).distinct().toList();
     }
 }

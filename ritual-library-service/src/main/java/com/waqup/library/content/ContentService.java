@@ -1,9 +1,11 @@
 package com.waqup.library.content;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -48,7 +50,8 @@ public class ContentService {
 
     /** One entry of {@code GET /api/v1/content} (the seed's list fields plus the person's organization). */
     public record ListItem(UUID id, String contentType, String title, String depth, int duration, List<String> tags,
-            Instant createdAt, Instant lastPlayedAt, int playCount, boolean favorite, UUID folderId) {
+            Instant createdAt, Instant lastPlayedAt, int playCount, boolean favorite, UUID folderId, String source,
+            UUID packId) {
     }
 
     public record ContentPage(List<ListItem> contentItems, Pagination pagination) {
@@ -57,7 +60,8 @@ public class ContentService {
     /** The seed's detail, with the current version's signed URL and when it stops working. */
     public record Detail(UUID id, String contentType, String title, String contentText, String depth, int duration,
             List<String> tags, ContentMetadata.Voice voice, String audioUrl, Instant audioUrlExpiresAt, String audioFormat,
-            int version, UUID folderId, boolean favorite, Instant createdAt, JsonNode structure, JsonNode context) {
+            int version, UUID folderId, boolean favorite, Instant createdAt, JsonNode structure, JsonNode context,
+            String source, UUID packId) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -67,7 +71,8 @@ public class ContentService {
     public record Deleted(String status, UUID contentItemId) {
     }
 
-    public record ListFilter(String contentType, List<String> tags, String depth, Boolean favorite, UUID folderId) {
+    public record ListFilter(String contentType, List<String> tags, String depth, Boolean favorite, UUID folderId,
+            UUID packId) {
     }
 
     // ---- reading -------------------------------------------------------------------------------------------
@@ -75,7 +80,8 @@ public class ContentService {
     @Transactional(readOnly = true)
     public ContentPage list(UUID userId, ListFilter filter, PageQuery page) {
         ContentRepository.Filter f = new ContentRepository.Filter(userId, ContentRules.contentType(filter.contentType()),
-                ContentRules.tagFilter(filter.tags()), ContentRules.depth(filter.depth()), filter.favorite(), filter.folderId());
+                ContentRules.tagFilter(filter.tags()), ContentRules.depth(filter.depth()), filter.favorite(), filter.folderId(),
+                filter.packId(), clock.instant());
         long total = items.count(f);
         List<ListItem> rows = total == 0 || page.offset() >= total ? List.of()
                 : items.page(f, page.offset(), page.limit()).stream().map(ContentService::listItem).toList();
@@ -85,13 +91,20 @@ public class ContentService {
     static ListItem listItem(ContentRepository.Row row) {
         ContentMetadata m = row.metadata();
         return new ListItem(m.id(), m.contentType(), m.title(), m.depth(), m.duration(), m.tags(), m.createdAt(),
-                row.lastPlayedAt(), row.playCount(), m.favorite(), m.folderId());
+                row.lastPlayedAt(), row.playCount(), m.favorite(), m.folderId(), m.sourceOrOwn(), m.packId());
     }
 
-    /** The item's metadata if it is the person's (cache first); someone else's is the same 404 as a missing one. */
+    /**
+     * The item's metadata if it is the person's (cache first); someone else's is the same 404 as a missing one, and so
+     * is a pack item whose access has ended (a subscription's paid period is over, a refunded purchase).
+     */
     public ContentMetadata owned(UUID userId, UUID id) {
         ContentMetadata metadata = metadata(id).orElse(null);
         if (metadata == null || !metadata.ownedBy(userId)) {
+            throw ContentErrors.contentNotFound(id);
+        }
+        if (metadata.fromPack() && metadata.packId() != null
+                && !items.packAccessActive(userId, metadata.packId(), clock.instant())) {
             throw ContentErrors.contentNotFound(id);
         }
         return metadata;
@@ -121,11 +134,11 @@ public class ContentService {
         AudioStorage.SignedUrl audioUrl = audio.signedGet(m.audioKey());
         return new Detail(m.id(), m.contentType(), m.title(), m.contentText(), m.depth(), m.duration(), m.tags(), m.voice(),
                 audioUrl.url().toString(), audioUrl.expiresAt(), m.audioFormat(), m.version(), m.folderId(),
-                m.favorite(), m.createdAt(), m.structure(), m.context());
+                m.favorite(), m.createdAt(), m.structure(), m.context(), m.sourceOrOwn(), m.packId());
     }
 
     public Export export(UUID userId, UUID id, String format) {
-        String f = format == null || format.isBlank() ? "both" : format.trim().toLowerCase(java.util.Locale.ROOT);
+        String f = format == null || format.isBlank() ? "both" : format.trim().toLowerCase(Locale.ROOT);
         if (!List.of("text", "audio", "both").contains(f)) {
             throw ContentErrors.invalid("format", "must be one of text, audio, both");
         }
@@ -191,6 +204,13 @@ public class ContentService {
     @Transactional
     public Deleted delete(UUID userId, UUID id) {
         ContentRepository.Row row = items.lockOwned(id, userId).orElseThrow(() -> ContentErrors.contentNotFound(id));
+        if (row.metadata().fromPack()) {
+            // the audio belongs to the pack (other people play it too): removing it from one's library hides it
+            items.hide(id, clock.instant());
+            cache.evict(id);
+            log.info("pack item {} hidden from its person's library", id);
+            return new Deleted("deleted", id);
+        }
         List<StorageCleanup.Target> targets = new ArrayList<>();
         items.audioKeysOf(id).forEach(key -> targets.add(StorageCleanup.Target.object(key)));
         targets.add(StorageCleanup.Target.prefix(itemPrefix(row.metadata().userId(), id)));
@@ -199,6 +219,47 @@ public class ContentService {
         cleanup.deleteAfterCommit(targets, "content item " + id + " deleted");
         log.info("content item {} deleted with {} audio object key(s)", id, targets.size() - 1);
         return new Deleted("deleted", id);
+    }
+
+    // ---- packs (the pack capability: originals for creators, copies for people who own a pack) ----------------
+
+    /** The person's own (not pack) item, for a creator putting it in a pack; empty if unknown or not theirs. */
+    @Transactional(readOnly = true)
+    public Optional<ContentMetadata> ownOriginal(UUID userId, UUID id) {
+        return items.find(id).map(ContentRepository.Row::metadata)
+                .filter(m -> m.ownedBy(userId) && !m.fromPack());
+    }
+
+    /** One pack item version for a person's library. */
+    public record PackItem(UUID packItemId, String contentType, String title, String contentText, int duration,
+            List<String> tags, String audioKey, String audioFormat, Long audioSizeBytes, int revision) {
+    }
+
+    /**
+     * Puts a pack's items into the person's library (source {@code pack}, the pack-owned audio); an item already
+     * there (the same pack item) is left as it is. Returns how many were added.
+     */
+    @Transactional
+    public int addPackItems(UUID userId, UUID packId, List<PackItem> packItems) {
+        Instant now = clock.instant();
+        int added = 0;
+        for (PackItem p : packItems) {
+            UUID id = packItemId(userId, p.packItemId());
+            String type = ContentRules.CONTENT_TYPES.contains(p.contentType()) ? p.contentType() : "ritual";
+            ContentMetadata m = new ContentMetadata(id, userId, type, p.title(), p.contentText(), null, p.duration(),
+                    p.tags() == null ? List.of() : p.tags(), null, p.audioKey(), p.audioFormat(), p.audioSizeBytes(),
+                    p.revision(), null, false, now, now, null, null, ContentMetadata.PACK, packId);
+            if (items.insertPackItem(m, p.packItemId(), now)) {
+                cache.evict(id);
+                added++;
+            }
+        }
+        return added;
+    }
+
+    /** The id of a pack item in one person's library: derived, so granting twice never adds it twice. */
+    public static UUID packItemId(UUID userId, UUID packItemId) {
+        return UUID.nameUUIDFromBytes(("pack-item:" + userId + ":" + packItemId).getBytes(StandardCharsets.UTF_8));
     }
 
     public static String itemPrefix(UUID userId, UUID itemId) {
@@ -223,7 +284,7 @@ public class ContentService {
     public record ExportedItem(UUID id, String contentType, String title, String contentText, String depth, int duration,
             List<String> tags, ContentMetadata.Voice voice, String audioUrl, int version, List<ExportedVersion> versions,
             UUID folderId, boolean favorite, Instant createdAt, Instant lastPlayedAt, int playCount, JsonNode structure,
-            JsonNode context) {
+            JsonNode context, String source, UUID packId) {
     }
 
     public record ExportedFolder(UUID id, String name, long itemCount, Instant createdAt, Instant updatedAt) {
@@ -244,7 +305,8 @@ public class ContentService {
                             v.format(), v.sizeBytes(), v.createdAt())).toList();
             return new ExportedItem(m.id(), m.contentType(), m.title(), m.contentText(), m.depth(), m.duration(), m.tags(),
                     m.voice(), audio.signedGetUrl(m.audioKey()).toString(), m.version(), versions, m.folderId(),
-                    m.favorite(), m.createdAt(), row.lastPlayedAt(), row.playCount(), m.structure(), m.context());
+                    m.favorite(), m.createdAt(), row.lastPlayedAt(), row.playCount(), m.structure(), m.context(),
+                    m.sourceOrOwn(), m.packId());
         }).toList();
     }
 }

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import com.waqup.common.error.ApiException;
+import com.waqup.common.error.DomainException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,15 +49,15 @@ class FolderService {
         return name;
     }
 
-    private static ApiException nameTaken() {
-        return ApiException.conflict("FOLDER_NAME_TAKEN", "You already have a folder with this name");
+    private static DomainException nameTaken() {
+        return DomainException.conflict("FOLDER_NAME_TAKEN", "You already have a folder with this name");
     }
 
     @Transactional
     FolderView create(UUID userId, String rawName) {
         String name = name(rawName);
         if (folders.countOf(userId) >= FOLDERS_MAX) {
-            throw ApiException.conflict("FOLDER_LIMIT_REACHED", "At most " + FOLDERS_MAX + " folders");
+            throw DomainException.conflict("FOLDER_LIMIT_REACHED", "At most " + FOLDERS_MAX + " folders");
         }
         if (folders.nameTaken(userId, name, null)) {
             throw nameTaken();

@@ -24,7 +24,7 @@ class PracticeRepository {
     }
 
     record Event(UUID id, UUID userId, UUID ritualId, String contentType, String ritualTitle, Instant startedAt,
-            Instant completedAt, Integer duration) {
+            Instant completedAt, Integer duration, UUID packId) {
 
         boolean completed() {
             return completedAt != null;
@@ -39,14 +39,15 @@ class PracticeRepository {
     private static final RowMapper<Event> MAPPER = (rs, n) -> new Event(rs.getObject("id", UUID.class),
             rs.getObject("user_id", UUID.class), rs.getObject("ritual_id", UUID.class), rs.getString("content_type"),
             rs.getString("ritual_title"), instant(rs, "started_at"), instant(rs, "completed_at"),
-            (Integer) rs.getObject("duration"));
+            (Integer) rs.getObject("duration"), rs.getObject("pack_id", UUID.class));
 
     void insert(Event e, Instant now) {
-        jdbc.update("insert into practice_event (id, user_id, ritual_id, content_type, ritual_title, started_at, created_at)"
-                + " values (:id, :user, :ritual, :type, :title, :started, :now)",
+        jdbc.update("insert into practice_event (id, user_id, ritual_id, content_type, ritual_title, started_at, created_at,"
+                + " pack_id) values (:id, :user, :ritual, :type, :title, :started, :now, :pack)",
                 new MapSqlParameterSource("id", e.id()).addValue("user", e.userId()).addValue("ritual", e.ritualId())
                         .addValue("type", e.contentType()).addValue("title", e.ritualTitle())
-                        .addValue("started", Timestamp.from(e.startedAt())).addValue("now", Timestamp.from(now)));
+                        .addValue("started", Timestamp.from(e.startedAt())).addValue("now", Timestamp.from(now))
+                        .addValue("pack", e.packId()));
     }
 
     /** The person's event of that item, row-locked (two completes of one event run one after the other). */

@@ -10,10 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import com.waqup.common.error.ApiException;
+import com.waqup.common.error.DomainException;
 import com.waqup.common.outbox.IntegrationEvents;
 import com.waqup.common.paging.PageQuery;
 import com.waqup.common.paging.Pagination;
@@ -74,8 +75,8 @@ public class PracticeService {
             Map<String, Long> minutesByContentType, Instant lastPracticeAt, String timeZone) {
     }
 
-    private static ApiException eventNotFound(UUID id) {
-        return ApiException.notFound("PRACTICE_EVENT_NOT_FOUND", "Practice event " + id + " not found");
+    private static DomainException eventNotFound(UUID id) {
+        return DomainException.notFound("PRACTICE_EVENT_NOT_FOUND", "Practice event " + id + " not found");
     }
 
     private void notInTheFuture(String field, Instant value, Instant now) {
@@ -97,7 +98,13 @@ public class PracticeService {
         ContentMetadata item = content.owned(userId, itemId);
         content.recordPlay(userId, itemId, startedAt);
         UUID id = UUID.randomUUID();
-        events.insert(new PracticeRepository.Event(id, userId, itemId, item.contentType(), item.title(), startedAt, null, null), now);
+        events.insert(new PracticeRepository.Event(id, userId, itemId, item.contentType(), item.title(), startedAt, null, null,
+                item.packId()), now);
+        if (item.packId() != null) {
+            // a pack's creator counts plays of their pack (creator analytics); one's own items tell no one
+            outbox.publish(PracticeStarted.TYPE, new PracticeStarted(id, userId, itemId, item.contentType(), startedAt,
+                    item.packId()));
+        }
         return new Started(id, "started");
     }
 
@@ -122,7 +129,7 @@ public class PracticeService {
         }
         events.complete(eventId, completedAt, duration);
         outbox.publish(PracticeCompleted.TYPE, new PracticeCompleted(eventId, userId, itemId, event.contentType(),
-                event.startedAt(), completedAt, duration, null));
+                event.startedAt(), completedAt, duration, event.packId()));
         log.info("practice event {} completed ({} s)", eventId, duration);
         return new Completed(eventId, "completed");
     }
@@ -148,7 +155,7 @@ public class PracticeService {
                 PracticeRepository.Completed::contentType, TreeMap::new,
                 Collectors.summingLong(PracticeRepository.Completed::duration)));
         Map<String, Long> minutesByType = new LinkedHashMap<>();
-        for (String type : new java.util.TreeSet<>(ContentRules.CONTENT_TYPES)) {
+        for (String type : new TreeSet<>(ContentRules.CONTENT_TYPES)) {
             minutesByType.put(type, secondsByType.getOrDefault(type, 0L) / 60);
         }
         Set<LocalDate> days = done.stream().map(c -> c.startedAt().atZone(zone).toLocalDate()).collect(Collectors.toSet());

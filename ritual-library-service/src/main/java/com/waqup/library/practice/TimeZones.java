@@ -1,20 +1,16 @@
 package com.waqup.library.practice;
 
 import java.time.DateTimeException;
-import java.time.Duration;
 import java.time.ZoneId;
-import java.util.Map;
 import java.util.UUID;
 
-import com.waqup.common.security.ServiceTokenClient;
+import com.waqup.common.client.InternalCallException;
+import com.waqup.common.client.InternalClient;
+import com.waqup.common.client.InternalClients;
 import com.waqup.library.content.ContentErrors;
-import com.waqup.library.config.LibraryProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientException;
 
 /**
  * The time zone a person's days are counted in: the {@code time_zone} query parameter if given (an IANA name,
@@ -26,14 +22,17 @@ class TimeZones {
 
     static final ZoneId UTC = ZoneId.of("UTC");
     private static final Logger log = LoggerFactory.getLogger(TimeZones.class);
-    private final RestClient users;
+    private final InternalClient users;
 
-    TimeZones(RestClient.Builder builder, ServiceTokenClient tokens, LibraryProperties properties) {
-        SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
-        factory.setConnectTimeout(Duration.ofSeconds(1));
-        factory.setReadTimeout(Duration.ofSeconds(2));
-        this.users = builder.clone().baseUrl(properties.userServiceUrl()).requestFactory(factory)
-                .requestInterceptor(tokens.interceptor()).build();
+    TimeZones(InternalClients clients) {
+        this.users = clients.client("user");
+    }
+
+    /** The part of user-service's profile this service reads. */
+    record Profile(Preferences preferences) {
+
+        record Preferences(String timeZone) {
+        }
     }
 
     static ZoneId parse(String raw) {
@@ -49,13 +48,13 @@ class TimeZones {
             return parse(requested);
         }
         try {
-            Map<?, ?> profile = users.get().uri("/internal/users/{id}", userId).retrieve().body(Map.class);
-            if (profile != null && profile.get("preferences") instanceof Map<?, ?> p && p.get("time_zone") instanceof String tz
-                    && !tz.isBlank()) {
-                return ZoneId.of(tz);
+            Profile profile = users.get(Profile.class, "/internal/users/{id}", userId);
+            String zone = profile != null && profile.preferences() != null ? profile.preferences().timeZone() : null;
+            if (zone != null && !zone.isBlank()) {
+                return ZoneId.of(zone);
             }
-        } catch (RestClientException | IllegalStateException | DateTimeException e) {
-            log.warn("time zone of {} unavailable, counting days in UTC: {}", userId, e.toString());
+        } catch (InternalCallException | DateTimeException e) {
+            log.warn("time zone of {} unavailable, counting days in UTC: {}", userId, e.getMessage());
         }
         return UTC;
     }

@@ -7,6 +7,8 @@ import java.util.UUID;
 
 import com.waqup.common.privacy.PersonalData;
 import com.waqup.library.content.ContentService;
+import com.waqup.library.content.ErasedPeople;
+import com.waqup.library.pack.PackAccessService;
 import com.waqup.library.practice.PracticeService;
 import com.waqup.library.sharing.ShareService;
 import com.waqup.library.storage.AudioStorage;
@@ -39,9 +41,11 @@ class LibraryPersonalData implements PersonalData {
     private final PracticeService practice;
     private final ShareService shares;
     private final ErasedPeople erased;
+    private final PackAccessService packs;
 
     LibraryPersonalData(NamedParameterJdbcTemplate jdbc, AudioStorage audio, ContentService content, PracticeService practice,
-            ShareService shares, ErasedPeople erased) {
+            ShareService shares, ErasedPeople erased, PackAccessService packs) {
+        this.packs = packs;
         this.erased = erased;
         this.jdbc = jdbc;
         this.audio = audio;
@@ -58,6 +62,7 @@ class LibraryPersonalData implements PersonalData {
         data.put("practice_events", practice.exportAll(userId));
         data.put("folders", content.exportFolders(userId));
         data.put("shares", shares.exportAll(userId));
+        data.put("pack_grants", packs.exportGrants(userId));
         data.put("favorites", items.stream().filter(ContentService.ExportedItem::favorite).map(ContentService.ExportedItem::id).toList());
         return data;
     }
@@ -67,9 +72,11 @@ class LibraryPersonalData implements PersonalData {
         Map<String, Object> p = Map.of("user", user, "pattern", "%" + user + "%", "prefix", ContentService.userPrefix(user) + "%");
         List<UUID> itemIds = jdbc.queryForList("select id from content_item where user_id = :user", p, UUID.class);
         String prefix = ContentService.userPrefix(user);
+        // a pack item's audio belongs to the pack (packs/…), shared by everyone who owns it: never deleted here
         List<String> strayKeys = jdbc.queryForList("select v.audio_key from content_item_version v join content_item i"
                 + " on i.id = v.content_item_id where i.user_id = :user and v.audio_key not like :prefix"
-                + " union select audio_key from content_item where user_id = :user and audio_key not like :prefix", p, String.class);
+                + " union select audio_key from content_item where user_id = :user and source = 'own'"
+                + " and audio_key not like :prefix", p, String.class);
 
         long rows = 0;
         rows += jdbc.update("delete from share_link where user_id = :user", p);
@@ -78,6 +85,8 @@ class LibraryPersonalData implements PersonalData {
                 + " where i.id = v.content_item_id and i.user_id = :user", p);
         rows += jdbc.update("delete from content_item where user_id = :user", p);
         rows += jdbc.update("delete from folder where user_id = :user", p);
+        rows += jdbc.update("delete from pack_grant where user_id = :user", p);
+        rows += jdbc.update("delete from pack_refund where user_id = :user", p);
         rows += jdbc.update("delete from storage_cleanup where object_key like :prefix", p);
         // events about the person still waiting in the outbox (completed ones are deleted on completion)
         rows += jdbc.update("delete from event_publication where serialized_event like :pattern", p);

@@ -1,28 +1,28 @@
 package com.waqup.library.sharing;
 
 import java.util.UUID;
+import java.util.regex.Pattern;
 
-import com.waqup.common.error.ApiException;
 import com.waqup.common.security.AuthenticatedUser;
 import com.waqup.library.content.ContentMetadata;
-import com.waqup.library.storage.AudioStorage;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
-import software.amazon.awssdk.core.ResponseInputStream;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * Share links of the caller's items, and the public {@code GET /api/v1/content/shared/{token}} (listed in
@@ -31,13 +31,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ShareController {
 
-    private static final java.util.regex.Pattern RANGE = java.util.regex.Pattern.compile("bytes=(\\d{1,15})?-(\\d{1,15})?");
+    private static final Pattern RANGE = Pattern.compile("bytes=(\\d{1,15})?-(\\d{1,15})?");
     private final ShareService shares;
-    private final AudioStorage audio;
 
-    ShareController(ShareService shares, AudioStorage audio) {
+    ShareController(ShareService shares) {
         this.shares = shares;
-        this.audio = audio;
     }
 
     record CreateRequest(Integer expiresInHours) {
@@ -72,11 +70,10 @@ class ShareController {
                 ? range.trim() : null;
         ResponseInputStream<GetObjectResponse> object;
         try {
-            object = audio.open(item.audioKey(), requested);
+            object = shares.openAudio(item, requested);
         } catch (S3Exception e) {
             if (e.statusCode() == 416) {
-                throw new ApiException(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE, "RANGE_NOT_SATISFIABLE",
-                        "The requested range is outside the audio");
+                throw new ResponseStatusException(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE);
             }
             throw e;
         }

@@ -15,16 +15,19 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import com.waqup.common.error.ApiException;
+import com.waqup.common.error.DomainException;
 import com.waqup.library.config.LibraryProperties;
 import com.waqup.library.content.ContentErrors;
 import com.waqup.library.content.ContentMetadata;
 import com.waqup.library.content.ContentService;
+import com.waqup.library.storage.AudioStorage;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 /**
  * Share links: anyone holding the link can listen to that one item until it expires or is revoked. The token is 32
@@ -41,12 +44,15 @@ public class ShareService {
     private final ContentService content;
     private final LibraryProperties properties;
     private final Clock clock;
+    private final AudioStorage audio;
 
-    ShareService(NamedParameterJdbcTemplate jdbc, ContentService content, LibraryProperties properties, Clock clock) {
+    ShareService(NamedParameterJdbcTemplate jdbc, ContentService content, LibraryProperties properties, Clock clock,
+            AudioStorage audio) {
         this.jdbc = jdbc;
         this.content = content;
         this.properties = properties;
         this.clock = clock;
+        this.audio = audio;
     }
 
     record Created(UUID shareId, String token, String url, Instant expiresAt) {
@@ -65,8 +71,8 @@ public class ShareService {
     record Shared(String title, String contentType, int duration, String audioUrl) {
     }
 
-    private static ApiException shareNotFound() {
-        return ApiException.notFound("SHARE_NOT_FOUND", "This share link does not exist or is no longer valid");
+    private static DomainException shareNotFound() {
+        return DomainException.notFound("SHARE_NOT_FOUND", "This share link does not exist or is no longer valid");
     }
 
     static String hash(String token) {
@@ -94,7 +100,10 @@ public class ShareService {
         if (hours < 1 || hours > properties.shareMaxHours()) {
             throw ContentErrors.invalid("expires_in_hours", "must be between 1 and " + properties.shareMaxHours());
         }
-        content.owned(userId, itemId);
+        if (content.owned(userId, itemId).fromPack()) {
+            // a pack's item is the creator's work, licensed to this person: a public link would give it to anyone
+            throw DomainException.conflict("PACK_ITEM_NOT_SHAREABLE", "Items of a pack cannot be shared by a link");
+        }
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -148,6 +157,11 @@ public class ShareService {
             throw shareNotFound();
         }
         return content.metadata(ids.getFirst()).orElseThrow(ShareService::shareNotFound);
+    }
+
+    /** The shared item's audio object, the whole of it or the HTTP {@code range} asked for. */
+    ResponseInputStream<GetObjectResponse> openAudio(ContentMetadata item, String range) {
+        return audio.open(item.audioKey(), range);
     }
 
     /** The person's share links, metadata only (account export; the tokens are not known). */

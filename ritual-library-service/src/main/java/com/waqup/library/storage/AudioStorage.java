@@ -11,13 +11,16 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.waqup.common.storage.StorageProperties;
 import com.waqup.library.config.LibraryProperties;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.Delete;
 import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -44,7 +47,7 @@ public class AudioStorage {
     private final Clock clock;
     private final Map<String, SignedUrl> signed = new ConcurrentHashMap<>();
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     AudioStorage(S3Client s3, S3Presigner presigner, StorageProperties storage, LibraryProperties properties) {
         this(s3, presigner, storage.bucket(), properties.audioUrlTtl());
     }
@@ -106,6 +109,24 @@ public class AudioStorage {
                 g.range(range);
             }
         });
+    }
+
+    /**
+     * Copies an object inside the bucket (server-side) unless the target exists already: a pack's published version
+     * is immutable, so a repeated copy never overwrites it. Returns the target's size in bytes.
+     */
+    public long copyIfAbsent(String sourceKey, String targetKey) {
+        try {
+            return s3.headObject(h -> h.bucket(bucket).key(targetKey)).contentLength();
+        } catch (NoSuchKeyException e) {
+            // not there yet: copy below
+        } catch (S3Exception e) {
+            if (e.statusCode() != 404) {
+                throw e;
+            }
+        }
+        s3.copyObject(c -> c.sourceBucket(bucket).sourceKey(sourceKey).destinationBucket(bucket).destinationKey(targetKey));
+        return s3.headObject(h -> h.bucket(bucket).key(targetKey)).contentLength();
     }
 
     /** Deletes one object (deleting a missing object succeeds, as in S3). */

@@ -8,7 +8,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,6 +21,7 @@ import com.waqup.common.test.Http;
 import com.waqup.library.LibraryITSupport;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.springframework.amqp.core.Message;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
@@ -65,7 +69,7 @@ class ContentLibraryIT extends LibraryITSupport {
         Map<String, Object> data = readyData(user, UUID.randomUUID(), 1);
         UUID id = ready(user, data);
         EventEnvelope<Map<String, Object>> event = new EventEnvelope<>(UUID.randomUUID(), "content.ready",
-                java.time.Instant.now(), "c", data);
+                Instant.now(), "c", data);
         publish(event);
         publish(event);
         await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.queryForObject(
@@ -96,7 +100,9 @@ class ContentLibraryIT extends LibraryITSupport {
         assertThat(detail.path("duration").asInt()).isEqualTo(7);
         assertThat(detail.path("audio_url").asString()).contains("/" + id + "/2.mp3");
         assertThat(jdbc.queryForList("select version from content_item_version where content_item_id = ? order by version",
-                Integer.class, id)).containsExactly(1, 2);
+                Integer.class, id)).as("the replaced version is gone").containsExactly(2);
+        await().atMost(Duration.ofSeconds(15)).until(() -> keysUnder("audio/" + user + "/" + id + "/"),
+                keys -> keys.equals(List.of(audioKey(user, id, 2))));
 
         EventEnvelope<Map<String, Object>> old = publishReady(readyData(user, id, 1));
         await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.queryForObject(
@@ -104,7 +110,7 @@ class ContentLibraryIT extends LibraryITSupport {
         assertThat(ok(get("/api/v1/content/" + id, user)).path("version").asInt()).as("a lower version changes nothing")
                 .isEqualTo(2);
         assertThat(jdbc.queryForObject("select count(*) from content_item_version where content_item_id = ?", Integer.class, id))
-                .isEqualTo(2);
+                .isEqualTo(1);
     }
 
     @Test
@@ -127,7 +133,7 @@ class ContentLibraryIT extends LibraryITSupport {
         publishReady(data);
         List<JsonNode> dead = new ArrayList<>();
         await().atMost(Duration.ofSeconds(30)).until(() -> {
-            org.springframework.amqp.core.Message m;
+            Message m;
             while ((m = rabbit.receive(ContentReadyConsumer.QUEUE + ".dlq")) != null) {
                 dead.add(JSON.readTree(m.getBody()));
             }
@@ -214,8 +220,8 @@ class ContentLibraryIT extends LibraryITSupport {
         JsonNode detail = ok(get("/api/v1/content/" + id, user));
         String audioUrl = detail.path("audio_url").asString();
         assertThat(audioUrl).contains("X-Amz-Signature=").contains("X-Amz-Expires=3600");
-        assertThat(java.time.Instant.parse(detail.path("audio_url_expires_at").asString()))
-                .isBetween(java.time.Instant.now().plusSeconds(3500), java.time.Instant.now().plusSeconds(3700));
+        assertThat(Instant.parse(detail.path("audio_url_expires_at").asString()))
+                .isBetween(Instant.now().plusSeconds(3500), Instant.now().plusSeconds(3700));
         HttpClient client = HttpClient.newHttpClient();
         HttpResponse<byte[]> whole = client.send(HttpRequest.newBuilder(URI.create(audioUrl)).GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
@@ -225,7 +231,7 @@ class ContentLibraryIT extends LibraryITSupport {
         HttpResponse<byte[]> range = client.send(HttpRequest.newBuilder(URI.create(audioUrl)).header("Range", "bytes=0-99")
                 .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(range.statusCode()).isEqualTo(206);
-        assertThat(range.body()).hasSize(100).isEqualTo(java.util.Arrays.copyOf(mp3(), 100));
+        assertThat(range.body()).hasSize(100).isEqualTo(Arrays.copyOf(mp3(), 100));
         HttpResponse<byte[]> tampered = client.send(HttpRequest.newBuilder(URI.create(audioUrl.replace("/1.mp3", "/2.mp3")))
                 .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(tampered.statusCode()).as("the signature covers the key").isEqualTo(403);
@@ -271,7 +277,7 @@ class ContentLibraryIT extends LibraryITSupport {
         ok(send("DELETE", "/api/v1/content/" + id, user, null));
         assertThat(redis.hasKey(key)).as("delete evicts").isFalse();
 
-        String prometheus = Http.get(url("/actuator/prometheus")).body();
+        String prometheus = Http.get(managementUrl("/actuator/prometheus")).body();
         assertThat(prometheus).containsPattern("library_cache_total\\{[^}]*result=\"hit\"");
         assertThat(prometheus).containsPattern("library_cache_total\\{[^}]*result=\"miss\"");
     }
@@ -290,7 +296,7 @@ class ContentLibraryIT extends LibraryITSupport {
         UUID user = UUID.randomUUID();
         UUID id = ready(user);
         ok(get("/api/v1/content/" + id, user));
-        ok(send("POST", "/api/v1/content/" + id + "/play", user, "{\"started_at\":\"" + java.time.Instant.now() + "\"}"));
+        ok(send("POST", "/api/v1/content/" + id + "/play", user, "{\"started_at\":\"" + Instant.now() + "\"}"));
         assertThat(redis.hasKey(MetadataCache.key(id))).isTrue();
         assertThat(ok(get("/api/v1/content", user)).path("content_items").get(0).path("play_count").asInt()).isEqualTo(1);
     }
@@ -308,13 +314,33 @@ class ContentLibraryIT extends LibraryITSupport {
         assertThat(updated.path("audio_url").asString()).isNotBlank();
         assertThat(ok(send("PUT", "/api/v1/content/" + id, user, "{\"tags\":[]}")).path("title").asString())
                 .as("a field left out stays").isEqualTo("Night Reset");
-        String tooMany = "[" + String.join(",", java.util.Collections.nCopies(21, "\"t\"")) + "]";
+        String tooMany = "[" + String.join(",", Collections.nCopies(21, "\"t\"")) + "]";
         for (String body : List.of("{}", "{\"title\":\"\"}", "{\"title\":\"" + "x".repeat(121) + "\"}",
                 "{\"tags\":" + tooMany + "}", "{\"tags\":[\"" + "y".repeat(41) + "\"]}", "{\"tags\":[\" \"]}")) {
             Http.Response response = send("PUT", "/api/v1/content/" + id, user, body);
             assertThat(response.status()).as(body).isEqualTo(400);
             assertThat(response.json().path("error").path("code").asString()).as(body).isEqualTo("VALIDATION_FAILED");
         }
+    }
+
+    @Test
+    void shouldRefuseTextPostgresCannotStoreInTitlesTagsAndFolderNamesNamingTheField() {
+        UUID user = UUID.randomUUID();
+        UUID id = ready(user);
+        record Case(String method, String path, String body, String field) {
+        }
+        for (Case c : List.of(
+                new Case("PUT", "/api/v1/content/" + id, "{\"title\":\"Night\\u0000Reset\"}", "title"),
+                new Case("PUT", "/api/v1/content/" + id, "{\"tags\":[\"sleep\",\"de\\u0000ep\"]}", "tags[1]"),
+                new Case("POST", "/api/v1/content/folders", "{\"name\":\"Even\\u0000ings\"}", "name"),
+                new Case("POST", "/api/v1/content/folders", "{\"name\":\"Evenings \\ud83d\"}", "name"))) {
+            Http.Response response = send(c.method(), c.path(), user, c.body());
+            assertThat(response.status()).as(c.body() + ": " + response.body()).isEqualTo(400);
+            assertThat(response.json().path("error").path("details").path("fields").path(c.field()).asString())
+                    .as(c.body()).contains("NUL", "surrogate");
+        }
+        assertThat(ok(get("/api/v1/content/folders", user)).path("folders").size()).as("no folder stored as '?'").isZero();
+        assertThat(ok(get("/api/v1/content/" + id, user)).path("title").asString()).doesNotContain("Reset");
     }
 
     @Test
@@ -402,10 +428,12 @@ class ContentLibraryIT extends LibraryITSupport {
         ready(user, readyData(user, id, 2));
         upload("audio/" + user + "/" + id + "/2.ogg"); // an extra format under the item's prefix
         UUID kept = ready(user);
-        String started = java.time.Instant.now().minusSeconds(60).toString();
+        String started = Instant.now().minusSeconds(60).toString();
         String event = ok(send("POST", "/api/v1/content/" + id + "/play", user, "{\"started_at\":\"" + started + "\"}"))
                 .path("practice_event_id").asString();
-        assertThat(keysUnder("audio/" + user + "/" + id + "/")).hasSize(3);
+        await().atMost(Duration.ofSeconds(15)).until(() -> keysUnder("audio/" + user + "/" + id + "/").size() == 2);
+        assertThat(keysUnder("audio/" + user + "/" + id + "/")).as("v1 went when v2 was ready; v2 in two formats")
+                .containsExactlyInAnyOrder(audioKey(user, id, 2), "audio/" + user + "/" + id + "/2.ogg");
 
         JsonNode deleted = ok(send("DELETE", "/api/v1/content/" + id, user, null));
         assertThat(deleted.path("status").asString()).isEqualTo("deleted");

@@ -7,13 +7,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import com.waqup.common.test.Http;
 import com.waqup.library.LibraryITSupport;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.Queue;
 import tools.jackson.databind.JsonNode;
@@ -38,7 +41,7 @@ class PracticeIT extends LibraryITSupport {
         Queue queue = listen("practice.completed");
         UUID user = UUID.randomUUID();
         UUID item = ready(user);
-        Instant started = Instant.now().minusSeconds(600).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Instant started = Instant.now().minusSeconds(600).truncatedTo(ChronoUnit.MILLIS);
         String event = play(user, item, started);
         JsonNode listed = ok(get("/api/v1/content", user)).path("content_items").get(0);
         assertThat(listed.path("play_count").asInt()).isEqualTo(1);
@@ -64,7 +67,7 @@ class PracticeIT extends LibraryITSupport {
         assertThat(data.path("content_type").asString()).isEqualTo("guided_meditation");
         assertThat(data.path("duration").asInt()).isEqualTo(590);
         assertThat(data.path("pack_id").isNull()).isTrue();
-        org.awaitility.Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+        Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
                 .until(() -> drain(queue).stream().noneMatch(e -> e.path("data").path("practice_event_id").asString().equals(event)));
         assertThat(jdbc.queryForObject("select duration from practice_event where id = ?::uuid", Integer.class, event))
                 .as("the first completion stands").isEqualTo(590);
@@ -73,7 +76,7 @@ class PracticeIT extends LibraryITSupport {
 
     static List<String> fieldNames(JsonNode node) {
         List<String> names = new ArrayList<>(node.propertyNames());
-        java.util.Collections.sort(names);
+        Collections.sort(names);
         return names;
     }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -16,7 +18,7 @@ class StreaksTest {
     static final LocalDate TODAY = LocalDate.of(2026, 11, 27);
 
     static List<LocalDate> daysAgo(int... offsets) {
-        return java.util.Arrays.stream(offsets).mapToObj(TODAY::minusDays).toList();
+        return Arrays.stream(offsets).mapToObj(TODAY::minusDays).toList();
     }
 
     static List<LocalDate> range(int fromDaysAgo, int toDaysAgo) {
@@ -76,7 +78,7 @@ class StreaksTest {
 
     @Test
     void shouldKeepTheLongestOfSeveralRuns() {
-        List<LocalDate> days = new java.util.ArrayList<>(range(30, 21)); // 10 days
+        List<LocalDate> days = new ArrayList<>(range(30, 21)); // 10 days
         days.addAll(range(2, 0));
         assertThat(Streaks.of(days, TODAY)).isEqualTo(new Streaks.Result(3, 10));
     }

@@ -9,6 +9,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -61,11 +63,12 @@ class PrivacyIT extends LibraryITSupport {
         JsonNode withVersions = null;
         for (JsonNode item : export.path("content_items")) {
             assertThat(item.path("content_text").asString()).isNotBlank();
-            if (item.path("versions").size() == 2) {
+            if (item.path("versions").size() == 1 && item.path("versions").get(0).path("version").asInt() == 2) {
                 withVersions = item;
             }
         }
-        assertThat(withVersions).as("the regenerated item lists both versions").isNotNull();
+        assertThat(withVersions).as("the regenerated item lists its current version (the replaced one was deleted)")
+                .isNotNull();
         HttpResponse<byte[]> v1 = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(withVersions
                 .path("versions").get(0).path("audio_url").asString())).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(v1.statusCode()).isEqualTo(200);
@@ -85,7 +88,8 @@ class PrivacyIT extends LibraryITSupport {
         UUID user = personWithEverything();
         UUID neighbour = UUID.randomUUID();
         UUID kept = ready(neighbour);
-        assertThat(keysUnder("audio/" + user + "/")).hasSize(3);
+        // two items, one of them regenerated: its first version's audio went when the second was ready
+        await().atMost(Duration.ofSeconds(15)).until(() -> keysUnder("audio/" + user + "/").size() == 2);
         List<UUID> items = jdbc.queryForList("select id from content_item where user_id = ?", UUID.class, user);
 
         EventEnvelope<Map<String, Object>> request = EventEnvelope.of("user.deletion_requested",
@@ -98,9 +102,9 @@ class PrivacyIT extends LibraryITSupport {
         JsonNode data = confirmation.path("data");
         assertThat(PracticeNames.sorted(data)).isEqualTo(PracticeNames.sorted(golden("user.deleted.ritual-library")));
         assertThat(data.path("service").asString()).isEqualTo("ritual-library");
-        assertThat(data.path("objects_deleted").asInt()).isEqualTo(3);
-        // 2 items + 2 versions of one + 1 of the other + 1 folder + 1 share + 2 practice events = 9 rows at least
-        assertThat(data.path("rows_deleted").asInt()).isGreaterThanOrEqualTo(9);
+        assertThat(data.path("objects_deleted").asInt()).isEqualTo(2);
+        // 2 items + 1 current version each + 1 folder + 1 share + 2 practice events = 8 rows at least
+        assertThat(data.path("rows_deleted").asInt()).isGreaterThanOrEqualTo(8);
 
         assertThat(keysUnder("audio/" + user + "/")).as("no object left").isEmpty();
         assertThat(keysUnder("audio/" + neighbour + "/")).hasSize(1);
@@ -137,8 +141,8 @@ class PrivacyIT extends LibraryITSupport {
     /** Field names, sorted. */
     static final class PracticeNames {
         static List<String> sorted(JsonNode node) {
-            List<String> names = new java.util.ArrayList<>(node.propertyNames());
-            java.util.Collections.sort(names);
+            List<String> names = new ArrayList<>(node.propertyNames());
+            Collections.sort(names);
             return names;
         }
     }

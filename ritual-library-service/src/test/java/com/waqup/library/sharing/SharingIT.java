@@ -7,7 +7,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.waqup.common.test.Http;
@@ -61,7 +64,7 @@ class SharingIT extends LibraryITSupport {
         HttpResponse<byte[]> range = client.send(HttpRequest.newBuilder(audio).header("Range", "bytes=0-99").GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(range.statusCode()).isEqualTo(206);
-        assertThat(range.body()).isEqualTo(java.util.Arrays.copyOf(mp3(), 100));
+        assertThat(range.body()).isEqualTo(Arrays.copyOf(mp3(), 100));
         assertThat(range.headers().firstValue("Content-Range")).hasValue("bytes 0-99/" + mp3().length);
         HttpResponse<String> outside = client.send(HttpRequest.newBuilder(audio).header("Range", "bytes=99999999-").GET().build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -101,7 +104,7 @@ class SharingIT extends LibraryITSupport {
         JsonNode list = ok(get("/api/v1/content/" + item + "/shares", user));
         assertThat(list.path("shares").size()).isEqualTo(3);
         assertThat(list.toString()).doesNotContain(active.path("token").asString());
-        java.util.Map<String, String> statuses = new java.util.HashMap<>();
+        Map<String, String> statuses = new HashMap<>();
         list.path("shares").forEach(s -> statuses.put(s.path("share_id").asString(), s.path("status").asString()));
         assertThat(statuses).containsEntry(revoked.path("share_id").asString(), "revoked")
                 .containsEntry(expired.path("share_id").asString(), "expired")

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.waqup.library.LibraryITSupport;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -75,7 +76,7 @@ class StorageCleanupIT extends LibraryITSupport {
     @Test
     void shouldRefuseToDeleteUnderAnEmptyOrUnterminatedPrefix() {
         for (String prefix : new String[] { "", "audio", "audio/x" }) {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> storage.deletePrefix(prefix))
+            Assertions.assertThatThrownBy(() -> storage.deletePrefix(prefix))
                     .isInstanceOf(IllegalArgumentException.class);
         }
     }

@@ -3,14 +3,15 @@ package com.waqup.user.account;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 
-/** A person's practice preferences, with the platform's defaults for a new account. */
+/** A person's practice preferences, with the platform's defaults for a new account (no pace: see {@link #pace}). */
 @Embeddable
 public class Preferences {
 
     @Column(name = "pref_voice_id")
     private String voiceId;
-    @Column(name = "pref_pace", nullable = false)
-    private String pace = "moderate";
+    /** {@code null} until the person chooses one: each practice then gets its kind's default (docs/identity.md). */
+    @Column(name = "pref_pace")
+    private String pace;
     @Column(name = "pref_tone", nullable = false)
     private String tone = "warm";
     @Column(name = "pref_language", nullable = false)

@@ -22,9 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
 class AuthController {
 
     private final AuthService auth;
+    private final ClientIp clients;
 
-    AuthController(AuthService auth) {
+    AuthController(AuthService auth, ClientIp clients) {
         this.auth = auth;
+        this.clients = clients;
     }
 
     record Credentials(@NotBlank @Email @Size(max = 254) String email,
@@ -77,7 +79,7 @@ class AuthController {
 
     @PostMapping("/login")
     AuthResponse login(@Valid @RequestBody LoginRequest body, HttpServletRequest request) {
-        return response(auth.login(body.email(), body.password(), ClientIp.of(request)));
+        return response(auth.login(body.email(), body.password(), clients.of(request)));
     }
 
     @PostMapping("/refresh")

@@ -9,16 +9,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import com.waqup.common.error.ApiException;
+import com.waqup.common.error.DomainException;
+import com.waqup.common.error.ErrorKind;
 import com.waqup.common.outbox.IntegrationEvents;
 import com.waqup.user.account.Account;
 import com.waqup.user.account.AccountRepository;
 import com.waqup.user.config.IdentityProperties;
 import com.waqup.user.keys.TokenIssuer;
+import com.waqup.user.tier.PaidTier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,6 +38,7 @@ class AuthService {
     private final PasswordPolicy policy;
     private final LoginThrottle throttle;
     private final TokenIssuer issuer;
+    private final PaidTier paidTier;
     private final IntegrationEvents events;
     private final IdentityProperties properties;
     private final Clock clock;
@@ -45,7 +47,8 @@ class AuthService {
 
     AuthService(AccountRepository accounts, RefreshTokenRepository refreshTokens, PasswordEncoder passwords,
             PasswordPolicy policy, LoginThrottle throttle, TokenIssuer issuer, IntegrationEvents events,
-            IdentityProperties properties, Clock clock) {
+            IdentityProperties properties, Clock clock, PaidTier paidTier) {
+        this.paidTier = paidTier;
         this.accounts = accounts;
         this.refreshTokens = refreshTokens;
         this.passwords = passwords;
@@ -88,9 +91,9 @@ class AuthService {
         if (found.isEmpty() || !matches) {
             throttle.recordFailure(normalized, ip);
             security.info("login failed for an account hash {} from {}", Hashes.sha256(normalized).substring(0, 12), ip);
-            throw new ApiException(HttpStatus.UNAUTHORIZED, "INVALID_CREDENTIALS", "The email or password is incorrect");
+            throw new DomainException(ErrorKind.UNAUTHENTICATED, "INVALID_CREDENTIALS", "The email or password is incorrect");
         }
-        throttle.recordSuccess(normalized);
+        throttle.recordSuccess(normalized, ip);
         return startSession(found.get());
     }
 
@@ -98,7 +101,7 @@ class AuthService {
     }
 
     /** Rotates a refresh token; a token that was already rotated revokes its whole family (it leaked). */
-    @Transactional(noRollbackFor = ApiException.class)
+    @Transactional(noRollbackFor = DomainException.class)
     public Rotated refresh(String rawRefreshToken) {
         Instant now = clock.instant();
         RefreshToken token = refreshTokens.findForUpdate(Hashes.sha256(rawRefreshToken)).orElseThrow(AuthService::invalidRefresh);
@@ -109,11 +112,11 @@ class AuthService {
             int revoked = refreshTokens.revokeFamily(token.familyId(), now, "reuse_detected");
             security.warn("SECURITY refresh token reuse detected: user {} family {} revoked ({} tokens)",
                     token.userId(), token.familyId(), revoked);
-            throw new ApiException(HttpStatus.UNAUTHORIZED, "REFRESH_TOKEN_REUSED",
+            throw new DomainException(ErrorKind.UNAUTHENTICATED, "REFRESH_TOKEN_REUSED",
                     "This refresh token was already used; sign in again");
         }
         if (token.expiredAt(now)) {
-            throw new ApiException(HttpStatus.UNAUTHORIZED, "REFRESH_TOKEN_EXPIRED", "The session has expired; sign in again");
+            throw new DomainException(ErrorKind.UNAUTHENTICATED, "REFRESH_TOKEN_EXPIRED", "The session has expired; sign in again");
         }
         Account account = accounts.findById(token.userId()).orElseThrow(AuthService::invalidRefresh);
         token.markRotated(now);
@@ -129,7 +132,7 @@ class AuthService {
     }
 
     String accessToken(Account account) {
-        return issuer.accessToken(account.id(), List.copyOf(account.roles()), account.tier());
+        return issuer.accessToken(account.id(), List.copyOf(account.roles()), paidTier.tierOf(account.id(), account.tier()));
     }
 
     private Session startSession(Account account) {
@@ -146,12 +149,12 @@ class AuthService {
     }
 
 
-    private static ApiException emailTaken() {
-        return new ApiException(HttpStatus.CONFLICT, "EMAIL_TAKEN", "An account with this email already exists",
+    private static DomainException emailTaken() {
+        return new DomainException(ErrorKind.CONFLICT, "EMAIL_TAKEN", "An account with this email already exists",
                 Map.of("fields", Map.of("email", "is already registered")));
     }
 
-    private static ApiException invalidRefresh() {
-        return new ApiException(HttpStatus.UNAUTHORIZED, "INVALID_REFRESH_TOKEN", "The refresh token is not valid");
+    private static DomainException invalidRefresh() {
+        return new DomainException(ErrorKind.UNAUTHENTICATED, "INVALID_REFRESH_TOKEN", "The refresh token is not valid");
     }
 }

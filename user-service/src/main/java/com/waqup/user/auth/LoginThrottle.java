@@ -1,22 +1,26 @@
 package com.waqup.user.auth;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
-import com.waqup.common.error.ApiException;
+import com.waqup.common.error.DomainException;
+import com.waqup.common.error.ErrorKind;
 import com.waqup.user.config.IdentityProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * Slows down repeated failed logins per account and per client IP (see {@link IdentityProperties.Throttle}):
- * past the threshold, each failure imposes a doubling wait (429 with {@code Retry-After}), capped, and the
- * counts expire after the window. Accounts are keyed by a hash of the email, never the email itself. If
- * Redis is unreachable, logins are not throttled (fail-open) rather than refused.
+ * Slows down repeated failed logins (see {@link IdentityProperties.Throttle}) with three counts in Redis: an account
+ * from one client ({@code auth:fail:acct-ip:{hash}}), one client over every account ({@code auth:fail:ip:{address}}),
+ * and an account over every client ({@code auth:fail:acct:{hash}}, a much higher threshold). The client is the address
+ * {@link ClientIp} establishes (the one the gateway saw), so one client's failures slow down that client only, never
+ * another client nor another person's account. Past a threshold each failure imposes a doubling wait (429 with
+ * {@code Retry-After}), capped, and the counts expire after the window. Accounts are keyed by a hash of the email,
+ * never the email itself. If Redis is unreachable, logins are not throttled (fail-open) rather than refused.
  */
 @Component
 class LoginThrottle {
@@ -30,32 +34,36 @@ class LoginThrottle {
         this.config = properties.throttle();
     }
 
-    void checkAllowed(String normalizedEmail, String ip) {
+    void checkAllowed(String normalizedEmail, String client) {
         try {
-            long wait = Math.max(ttl(lockKey("acct", Hashes.sha256(normalizedEmail))), ttl(lockKey("ip", ip)));
+            long wait = Math.max(ttl(lockKey("acct-ip", accountFrom(normalizedEmail, client))),
+                    Math.max(ttl(lockKey("ip", client)), ttl(lockKey("acct", Hashes.sha256(normalizedEmail)))));
             if (wait > 0) {
-                throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_LOGIN_ATTEMPTS",
+                throw new DomainException(ErrorKind.RATE_LIMITED, "TOO_MANY_LOGIN_ATTEMPTS",
                         "Too many failed sign-in attempts; try again in " + wait + " seconds",
-                        Map.of("retry_after", wait)).withHeader("Retry-After", Long.toString(wait));
+                        Map.of("retry_after", wait)).retryAfter(Duration.ofSeconds(wait));
             }
         } catch (DataAccessException e) {
             log.warn("login throttle unavailable (Redis), not throttling: {}", e.toString());
         }
     }
 
-    void recordFailure(String normalizedEmail, String ip) {
+    void recordFailure(String normalizedEmail, String client) {
         try {
-            fail("acct", Hashes.sha256(normalizedEmail), config.accountFailures(), config.maxAccountDelay());
-            fail("ip", ip, config.ipFailures(), config.maxIpDelay());
+            fail("acct-ip", accountFrom(normalizedEmail, client), config.accountFailures(), config.maxAccountDelay());
+            fail("ip", client, config.ipFailures(), config.maxIpDelay());
+            fail("acct", Hashes.sha256(normalizedEmail), config.accountFailuresAllClients(), config.maxAccountDelay());
         } catch (DataAccessException e) {
             log.warn("login throttle unavailable (Redis): {}", e.toString());
         }
     }
 
-    void recordSuccess(String normalizedEmail) {
+    /** The owner got in: their account's counts (from this client and from all) start again. */
+    void recordSuccess(String normalizedEmail, String client) {
         try {
-            String h = Hashes.sha256(normalizedEmail);
-            redis.delete(java.util.List.of(countKey("acct", h), lockKey("acct", h)));
+            String pair = accountFrom(normalizedEmail, client);
+            String account = Hashes.sha256(normalizedEmail);
+            redis.delete(List.of(countKey("acct-ip", pair), lockKey("acct-ip", pair), countKey("acct", account), lockKey("acct", account)));
         } catch (DataAccessException e) {
             log.warn("login throttle unavailable (Redis): {}", e.toString());
         }
@@ -77,6 +85,11 @@ class LoginThrottle {
         return seconds == null || seconds < 0 ? 0 : seconds;
     }
 
+    /** One account from one client address, hashed together. */
+    private static String accountFrom(String normalizedEmail, String client) {
+        return Hashes.sha256(normalizedEmail + "\n" + client);
+    }
+
     private static String countKey(String kind, String subject) {
         return "auth:fail:" + kind + ":" + subject;
     }
@@ -84,5 +97,4 @@ class LoginThrottle {
     private static String lockKey(String kind, String subject) {
         return "auth:wait:" + kind + ":" + subject;
     }
-
 }

@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import com.waqup.common.error.ApiException;
+import com.waqup.common.error.DomainException;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
@@ -48,8 +48,8 @@ class PasswordPolicy {
         return common.size();
     }
 
-    private static ApiException weak(String reason) {
-        return ApiException.badRequest("WEAK_PASSWORD", "The password is too weak",
+    private static DomainException weak(String reason) {
+        return DomainException.invalid("WEAK_PASSWORD", "The password is too weak",
                 Map.of("fields", Map.of("password", reason)));
     }
 }

@@ -18,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param serviceClients         the service names allowed to obtain a service token
  * @param keyRotationInterval    an active signing key older than this is rotated automatically
  * @param throttle               login throttling
+ * @param trustedProxies         addresses or CIDR ranges of the proxies (the gateway) whose {@code X-Forwarded-For}
+ *                               entry names the client; from anyone else the TCP peer is the client
  */
 @ConfigurationProperties("waqup.identity")
 @Validated
@@ -29,18 +31,23 @@ public record IdentityProperties(
                 "ritual-library-service", "credit-service", "creator-service", "catalog-service", "payment-service",
                 "reward-service" }) List<String> serviceClients,
         @NotNull @DefaultValue("30d") Duration keyRotationInterval,
-        @NotNull @DefaultValue Throttle throttle) {
+        @NotNull @DefaultValue Throttle throttle,
+        @NotNull @DefaultValue({ "127.0.0.1/32", "::1/128" }) List<String> trustedProxies) {
 
     /**
-     * Failed logins are counted per account and per client IP within {@code window}; past the threshold each
-     * further failure imposes a wait that doubles (1 s, 2 s, 4 s, …) up to the maximum, then the count expires.
-     * So an attacker can slow a real user's logins down for at most {@code maxAccountDelay}, never lock them out.
+     * Failed logins are counted, within {@code window}, for each account from each client address, for each client
+     * address over all accounts, and for each account over all clients. Past a threshold each further failure imposes
+     * a wait that doubles (1 s, 2 s, 4 s, …) up to the maximum, then the count expires. One client's failures slow
+     * down only that client (on that account after {@code accountFailures}, on every account after {@code ipFailures});
+     * only many clients together ({@code accountFailuresAllClients}, a distributed guess at one password) slow an
+     * account down for everyone, and then for at most {@code maxAccountDelay} at a time, never locking it out.
      */
     public record Throttle(
             @Min(1) @DefaultValue("5") int accountFailures,
             @Min(1) @DefaultValue("20") int ipFailures,
             @NotNull @DefaultValue("15m") Duration window,
             @NotNull @DefaultValue("5m") Duration maxAccountDelay,
-            @NotNull @DefaultValue("15m") Duration maxIpDelay) {
+            @NotNull @DefaultValue("15m") Duration maxIpDelay,
+            @Min(1) @DefaultValue("50") int accountFailuresAllClients) {
     }
 }

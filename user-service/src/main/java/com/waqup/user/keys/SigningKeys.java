@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -26,6 +27,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -52,8 +54,8 @@ public class SigningKeys {
         this.repository = repository;
         // its own transaction, never the caller's: a sign-up that loses the race to create the first key must not
         // have its own transaction aborted by the unique violation (it reads the winner's key instead)
-        this.tx = new TransactionTemplate(java.util.Objects.requireNonNull(tx.getTransactionManager()));
-        this.tx.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.tx = new TransactionTemplate(Objects.requireNonNull(tx.getTransactionManager()));
+        this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.properties = properties;
         this.clock = clock;
     }

@@ -6,6 +6,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.waqup.common.security.Roles;
 import com.waqup.common.security.WaqupSecurityProperties;
@@ -58,7 +59,7 @@ public class TokenIssuer {
                 builder.claim("tier", tier);
             }
             return builder.signWith(key.toRSAPrivateKey(), Jwts.SIG.RS256).compact();
-        } catch (com.nimbusds.jose.JOSEException e) {
+        } catch (JOSEException e) {
             throw new IllegalStateException("cannot sign a token", e);
         }
     }

@@ -1,29 +1,32 @@
 package com.waqup.user.privacy;
 
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.waqup.common.error.ApiException;
+import com.waqup.common.error.DomainException;
+import com.waqup.common.error.ErrorKind;
 import com.waqup.common.outbox.IntegrationEvents;
+import com.waqup.common.privacy.ErasedUsers;
 import com.waqup.common.privacy.UserDeleted;
 import com.waqup.common.privacy.UserDeletionRequested;
 import com.waqup.user.account.Account;
 import com.waqup.user.account.AccountRepository;
-import com.waqup.user.auth.Hashes;
 import com.waqup.user.profile.ProfileService;
 
 /**
@@ -34,7 +37,6 @@ import com.waqup.user.profile.ProfileService;
 @Service
 public class AccountErasure {
 
-    public static final String REQUESTED = "user.deletion_requested";
     private static final Logger log = LoggerFactory.getLogger(AccountErasure.class);
 
     private final AccountRepository accounts;
@@ -54,7 +56,7 @@ public class AccountErasure {
         this.profiles = profiles;
         this.events = events;
         this.jdbc = jdbc;
-        this.participants = List.copyOf(new TreeSet<>(properties.participants().keySet()));
+        this.participants = List.copyOf(new TreeSet<>(properties.participants()));
         this.clock = clock;
     }
 
@@ -64,9 +66,9 @@ public class AccountErasure {
     @Transactional
     public Requested request(UUID userId, String password) {
         Account account = accounts.findById(userId)
-                .orElseThrow(() -> ApiException.notFound("USER_NOT_FOUND", "The account does not exist"));
+                .orElseThrow(() -> DomainException.notFound("USER_NOT_FOUND", "The account does not exist"));
         if (password == null || !passwords.matches(password, account.passwordHash())) {
-            throw new ApiException(HttpStatus.UNAUTHORIZED, "INVALID_CREDENTIALS", "The password is incorrect");
+            throw new DomainException(ErrorKind.UNAUTHENTICATED, "INVALID_CREDENTIALS", "The password is incorrect");
         }
         Instant now = clock.instant();
         try {
@@ -74,16 +76,17 @@ public class AccountErasure {
             revoked.revokeAllIssuedBefore(userId, now);
         } catch (DataAccessException e) {
             log.warn("cannot revoke the access tokens of {}: {}", userId, e.toString());
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE",
-                    "The account cannot be deleted right now; please try again shortly").withHeader("Retry-After", "5");
+            throw new DomainException(ErrorKind.UNAVAILABLE, "SERVICE_UNAVAILABLE",
+                    "The account cannot be deleted right now; please try again shortly").retryAfter(Duration.ofSeconds(5));
         }
         accounts.delete(account); // roles and refresh tokens go with it (ON DELETE CASCADE)
+        jdbc.update("delete from paid_access where user_id = ?", userId); // the payments behind the paid tier
         accounts.flush();
         profiles.forget(userId);
         jdbc.update("insert into account_deletion (id, user_hash, requested_at, pending, completed_at) values (?, ?, ?, ?, ?)",
-                UUID.randomUUID(), hash(userId), java.sql.Timestamp.from(now), participants.toArray(String[]::new),
-                participants.isEmpty() ? java.sql.Timestamp.from(now) : null);
-        events.publish(REQUESTED, new UserDeletionRequested(userId, now));
+                UUID.randomUUID(), hash(userId), Timestamp.from(now), participants.toArray(String[]::new),
+                participants.isEmpty() ? Timestamp.from(now) : null);
+        events.publish(UserDeletionRequested.TYPE, new UserDeletionRequested(userId, now));
         log.info("account erasure requested; waiting for {}", participants);
         return new Requested(userId, now, participants);
     }
@@ -112,7 +115,7 @@ public class AccountErasure {
     }
 
     /** The receipt of an erasure, found by the person's id (operators and tests); empty when never requested. */
-    public java.util.Optional<AccountDeletion> find(UUID userId) {
+    public Optional<AccountDeletion> find(UUID userId) {
         return jdbc.query("select id, user_hash, requested_at, pending, completed_at from account_deletion where user_hash = ?",
                 (rs, i) -> new AccountDeletion(rs.getObject("id", UUID.class), rs.getString("user_hash"),
                         rs.getTimestamp("requested_at").toInstant(),
@@ -122,6 +125,6 @@ public class AccountErasure {
     }
 
     static String hash(UUID userId) {
-        return Hashes.sha256("user:" + userId);
+        return ErasedUsers.hash(userId);
     }
 }

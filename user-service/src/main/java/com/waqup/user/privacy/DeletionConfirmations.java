@@ -19,7 +19,7 @@ class DeletionConfirmations {
 
     @Bean
     Declarables deletionConfirmationsQueue() {
-        return ConsumerQueue.declare(QUEUE, UserDeleted.TYPE_PREFIX + "*");
+        return ConsumerQueue.declare(QUEUE, UserDeleted.ANY_TYPE);
     }
 
     @Bean
@@ -40,12 +40,7 @@ class DeletionConfirmations {
         @RabbitListener(queues = QUEUE)
         @Transactional
         public void on(EventEnvelope<UserDeleted> event) {
-            if (event.data() == null || event.data().userId() == null || event.data().service() == null) {
-                throw new IllegalArgumentException("user.deleted without user_id or service: " + event.eventId());
-            }
-            if (inbox.firstSeen(event.eventId(), event.type())) {
-                erasure.confirmed(event.data());
-            }
+            inbox.handleOnce(event, erasure::confirmed);
         }
     }
 }

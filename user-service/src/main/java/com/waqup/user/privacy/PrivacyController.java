@@ -1,8 +1,10 @@
 package com.waqup.user.privacy;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -37,7 +39,7 @@ class PrivacyController {
     record DeleteRequest(@NotBlank @Size(max = 1024) String password) {
     }
 
-    record DeleteResponse(String status, java.util.UUID userId, java.time.Instant requestedAt, List<String> pendingServices) {
+    record DeleteResponse(String status, UUID userId, Instant requestedAt, List<String> pendingServices) {
     }
 
     @GetMapping("/export")

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -36,7 +37,7 @@ class ProfileCache {
         try {
             String cached = redis.opsForValue().get(key(userId));
             return cached == null ? Optional.empty() : Optional.of(json.readValue(cached, ProfileView.class));
-        } catch (DataAccessException | tools.jackson.core.JacksonException e) {
+        } catch (DataAccessException | JacksonException e) {
             log.warn("profile cache read failed, using the database: {}", e.toString());
             return Optional.empty();
         }

@@ -1,15 +1,15 @@
 package com.waqup.user.profile;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.waqup.common.error.ApiException;
+import com.waqup.common.error.DomainException;
 import com.waqup.common.error.ErrorCodes;
 import com.waqup.common.security.AuthenticatedUser;
-import com.waqup.user.keys.TokenIssuer;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -31,11 +31,9 @@ class ProfileController {
             "created_at", "password");
 
     private final ProfileService profiles;
-    private final TokenIssuer tokens;
 
-    ProfileController(ProfileService profiles, TokenIssuer tokens) {
+    ProfileController(ProfileService profiles) {
         this.profiles = profiles;
-        this.tokens = tokens;
     }
 
     /** Only known preferences with known values; {@code null} or absent leaves a preference unchanged. */
@@ -55,7 +53,7 @@ class ProfileController {
     record UpdateResponse(UUID id, ProfileView.PreferencesView preferences) {
     }
 
-    record CreatorResponse(UUID id, java.util.List<String> roles, String token) {
+    record CreatorResponse(UUID id, List<String> roles, String token) {
     }
 
     @GetMapping
@@ -73,7 +71,7 @@ class ProfileController {
             body.preferences().unknown().keySet().forEach(k -> fields.put("preferences." + k, "is not a known preference"));
         }
         if (!fields.isEmpty()) {
-            throw ApiException.badRequest(ErrorCodes.VALIDATION_FAILED, "The request has invalid fields", Map.of("fields", fields));
+            throw DomainException.invalidFields(fields);
         }
         ProfileView view = profiles.updatePreferences(user.id(), body.preferences());
         return new UpdateResponse(view.id(), view.preferences());
@@ -86,6 +84,6 @@ class ProfileController {
     @PostMapping("/creator")
     CreatorResponse becomeCreator(AuthenticatedUser user) {
         ProfileView view = profiles.becomeCreator(user.id());
-        return new CreatorResponse(view.id(), view.roles(), tokens.accessToken(view.id(), view.roles(), view.tier()));
+        return new CreatorResponse(view.id(), view.roles(), profiles.accessToken(view));
     }
 }

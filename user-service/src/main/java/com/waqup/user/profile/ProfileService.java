@@ -6,9 +6,11 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
 
-import com.waqup.common.error.ApiException;
+import com.waqup.common.error.DomainException;
 import com.waqup.user.account.Account;
 import com.waqup.user.account.AccountRepository;
+import com.waqup.user.keys.TokenIssuer;
+import com.waqup.user.tier.PaidTier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -21,20 +23,30 @@ public class ProfileService {
     private final AccountRepository accounts;
     private final ProfileCache cache;
     private final Clock clock;
+    private final TokenIssuer tokens;
+    private final PaidTier paidTier;
 
-    ProfileService(AccountRepository accounts, ProfileCache cache, Clock clock) {
+    ProfileService(AccountRepository accounts, ProfileCache cache, Clock clock, TokenIssuer tokens, PaidTier paidTier) {
+        this.paidTier = paidTier;
         this.accounts = accounts;
         this.cache = cache;
         this.clock = clock;
+        this.tokens = tokens;
+    }
+
+    /** A fresh access token carrying the profile's current roles and tier (after becoming a creator). */
+    public String accessToken(ProfileView view) {
+        return tokens.accessToken(view.id(), view.roles(), paidTier.tierOf(view.id(), view.tier()));
     }
 
     @Transactional(readOnly = true)
     public ProfileView get(UUID userId) {
-        return cache.get(userId).orElseGet(() -> {
+        ProfileView cached = cache.get(userId).orElseGet(() -> {
             ProfileView view = ProfileView.of(account(userId));
             cache.put(view);
             return view;
         });
+        return cached.withTier(paidTier.tierOf(userId, cached.tier()));
     }
 
     @Transactional
@@ -43,8 +55,7 @@ public class ProfileService {
             try {
                 ZoneId.of(update.timeZone());
             } catch (DateTimeException e) {
-                throw ApiException.badRequest("VALIDATION_FAILED", "The request has invalid fields",
-                        Map.of("fields", Map.of("preferences.time_zone", "must be an IANA time zone such as Europe/Paris")));
+                throw DomainException.invalidField("preferences.time_zone", "must be an IANA time zone such as Europe/Paris");
             }
         }
         Account account = account(userId);
@@ -65,7 +76,7 @@ public class ProfileService {
 
     private Account account(UUID userId) {
         return accounts.findById(userId)
-                .orElseThrow(() -> ApiException.notFound("USER_NOT_FOUND", "The account does not exist"));
+                .orElseThrow(() -> DomainException.notFound("USER_NOT_FOUND", "The account does not exist"));
     }
 
     /** The account is being erased: its cached profile goes now and again after commit. */

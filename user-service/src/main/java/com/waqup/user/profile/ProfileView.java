@@ -19,6 +19,11 @@ public record ProfileView(UUID id, String email, PreferencesView preferences, Li
         }
     }
 
+    /** The same view with the tier the person's payments give them (the cached view holds the account's own). */
+    public ProfileView withTier(String effectiveTier) {
+        return effectiveTier.equals(tier) ? this : new ProfileView(id, email, preferences, roles, effectiveTier, createdAt);
+    }
+
     public static ProfileView of(Account account) {
         return new ProfileView(account.id(), account.email(), PreferencesView.of(account.preferences()),
                 List.copyOf(account.roles()), account.tier(), account.createdAt());

@@ -27,7 +27,8 @@ import tools.jackson.databind.JsonNode;
 /** Account export and erasure in user-service (docs/privacy.md); the other services' parts are in their modules and the flow IT. */
 class AccountPrivacyIT extends ServiceITSupport {
 
-    static final List<String> PARTICIPANTS = List.of("audio-generation", "content-generation", "conversation", "credit", "ritual-library");
+    static final List<String> PARTICIPANTS = List.of("audio-generation", "content-generation", "conversation", "credit", "ritual-library",
+            "creator", "payment", "catalog", "reward");
 
     @Autowired
     JdbcTemplate jdbc;

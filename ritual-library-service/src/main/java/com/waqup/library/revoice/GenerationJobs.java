@@ -1,0 +1,73 @@
+package com.waqup.library.revoice;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import com.waqup.common.client.InternalCallException;
+import com.waqup.common.client.InternalClient;
+import com.waqup.common.client.InternalClients;
+import com.waqup.common.error.DomainException;
+import com.waqup.common.error.ErrorKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * content-generation-service's re-voice ({@code POST /internal/revoices}, service token): a job that voices the
+ * script we send as the item's next version. Its refusals become this service's errors: 402
+ * {@code INSUFFICIENT_CREDITS} as it came (a vendor voice costs credits), anything else a 503 or 502.
+ */
+@Component
+class GenerationJobs {
+
+    private static final Logger log = LoggerFactory.getLogger(GenerationJobs.class);
+
+    private final InternalClient generation;
+
+    GenerationJobs(InternalClients clients) {
+        this.generation = clients.client("content-generation");
+    }
+
+    record Segment(String text, double pauseAfter) {
+    }
+
+    record Section(String kind, List<Segment> segments) {
+    }
+
+    record RevoiceRequest(UUID contentId, UUID userId, String contentType, int version, String voiceId, String pace,
+            String title, List<String> tags, String depth, String language, List<Section> sections, JsonNode context) {
+    }
+
+    record Job(UUID jobId, UUID ritualId, int version, String status, int estimatedTime, int cost) {
+    }
+
+    Job revoice(RevoiceRequest request) {
+        try {
+            Job job = generation.post(Job.class, "/internal/revoices", request);
+            if (job == null || job.jobId() == null) {
+                throw new DomainException(ErrorKind.UPSTREAM_FAILED, "GENERATION_SERVICE_ERROR",
+                        "The re-voice could not be started");
+            }
+            return job;
+        } catch (InternalCallException e) {
+            throw refused(e);
+        }
+    }
+
+    private static DomainException refused(InternalCallException e) {
+        if (e.status() == HttpStatus.PAYMENT_REQUIRED.value()) {
+            return DomainException.insufficientFunds("INSUFFICIENT_CREDITS",
+                    e.errorMessage() == null ? "Not enough credits" : e.errorMessage(), e.details());
+        }
+        if (e.status() == 0 || e.unavailable()) {
+            log.warn("content-generation unavailable for a re-voice: {}", e.getMessage());
+            return new DomainException(ErrorKind.UNAVAILABLE, "GENERATION_SERVICE_UNAVAILABLE",
+                    "The re-voice cannot be started right now; try again shortly").retryAfter(Duration.ofSeconds(5));
+        }
+        log.error("content-generation answered {} ({}) to a re-voice", e.status(), e.code());
+        return new DomainException(ErrorKind.UPSTREAM_FAILED, "GENERATION_SERVICE_ERROR", "The re-voice could not be started");
+    }
+}
