@@ -1,5 +1,7 @@
 package com.waqup.conversation.extraction;
 
+import java.time.Duration;
+
 import com.waqup.common.llm.AnthropicStructuredClient;
 import com.waqup.common.llm.LlmProperties;
 import com.waqup.common.llm.StructuredOutputClient;
@@ -39,8 +41,8 @@ class AnthropicClientTest extends VendorContractTest {
     }
 
     @Override
-    StructuredOutputClient client(String baseUrl) {
-        return new AnthropicStructuredClient(LlmFixtures.http(baseUrl),
+    StructuredOutputClient client(String baseUrl, Duration timeout) {
+        return new AnthropicStructuredClient(LlmFixtures.http(baseUrl, timeout),
                 new LlmProperties.Anthropic(baseUrl, KEY, "claude-3-5-haiku-latest", "2023-06-01"));
     }
 

@@ -1,5 +1,7 @@
 package com.waqup.conversation.extraction;
 
+import java.time.Duration;
+
 import com.waqup.common.llm.LlmProperties;
 import com.waqup.common.llm.OpenAiStructuredClient;
 import com.waqup.common.llm.StructuredOutputClient;
@@ -41,8 +43,8 @@ class OpenAiClientTest extends VendorContractTest {
     }
 
     @Override
-    StructuredOutputClient client(String baseUrl) {
-        return new OpenAiStructuredClient(LlmFixtures.http(baseUrl), new LlmProperties.OpenAi(baseUrl, KEY, "gpt-4o-mini"));
+    StructuredOutputClient client(String baseUrl, Duration timeout) {
+        return new OpenAiStructuredClient(LlmFixtures.http(baseUrl, timeout), new LlmProperties.OpenAi(baseUrl, KEY, "gpt-4o-mini"));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package com.waqup.conversation.extraction;
 
+import java.time.Duration;
+
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -57,7 +59,7 @@ abstract class VendorContractTest {
     /** The API key the adapter is configured with (it must never be logged). */
     abstract String apiKey();
 
-    abstract StructuredOutputClient client(String baseUrl);
+    abstract StructuredOutputClient client(String baseUrl, Duration timeout);
 
     /** The vendor's documented error body for this status. */
     abstract String errorBody(int status);
@@ -70,7 +72,7 @@ abstract class VendorContractTest {
 
     @BeforeEach
     void setUpExtractor() {
-        extractor = LlmFixtures.extractor(client(vendor.baseUrl()), meters);
+        extractor = LlmFixtures.extractor(client(vendor.baseUrl(), LlmFixtures.TIMEOUT), meters);
     }
 
     Extraction extractFromTheGoodAnswer() {
@@ -137,6 +139,7 @@ abstract class VendorContractTest {
     @Test
     void shouldFallBackToTheOfflineExtractorWhenTheVendorTimesOut() {
         vendor.stubFor(post(path()).willReturn(okJson(fixture(provider() + "/good.json")).withFixedDelay(LlmFixtures.SLOW_MILLIS)));
+        LlmSlotExtractor extractor = LlmFixtures.extractor(client(vendor.baseUrl(), LlmFixtures.SHORT_TIMEOUT), meters);
 
         Extraction x = extractor.extract(OFFLINE_MESSAGE, ContentType.RITUAL, DialogueState.ContextGathering);
 
