@@ -359,7 +359,7 @@ class ApiFuzzFlowIT extends JourneySupport {
         try {
             response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
-            violations.add("no answer (" + e + ") to " + request + " for " + op);
+            violations.add("no answer (" + e + ") to " + request + " for " + op + dumpThreadsOnce());
             return "none";
         }
         int status = response.statusCode();
@@ -369,6 +369,33 @@ class ApiFuzzFlowIT extends JourneySupport {
             violations.add(status + " without the envelope: " + abbreviate(response.body()) + " to " + request + " for " + op);
         }
         return String.valueOf(status);
+    }
+
+    private static final java.util.concurrent.atomic.AtomicBoolean THREADS_DUMPED = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * A request that got no answer is a hang somewhere between the gateway (in this JVM) and a service: the first
+     * time, this JVM's threads go to target/fuzz-no-answer-threads.txt (the services' logs are target/flow-*.log).
+     */
+    private static String dumpThreadsOnce() {
+        if (!THREADS_DUMPED.compareAndSet(false, true)) {
+            return "";
+        }
+        StringBuilder dump = new StringBuilder();
+        for (java.lang.management.ThreadInfo info : java.lang.management.ManagementFactory.getThreadMXBean().dumpAllThreads(true, true)) {
+            dump.append('"').append(info.getThreadName()).append("\" ").append(info.getThreadState()).append('\n');
+            for (StackTraceElement frame : info.getStackTrace()) {
+                dump.append("    at ").append(frame).append('\n');
+            }
+            dump.append('\n');
+        }
+        try {
+            java.nio.file.Path file = java.nio.file.Path.of("target", "fuzz-no-answer-threads.txt");
+            java.nio.file.Files.writeString(file, dump);
+            return " (threads: " + file.toAbsolutePath() + ")";
+        } catch (java.io.IOException e) {
+            return "";
+        }
     }
 
     private static boolean isEnvelope(HttpResponse<String> response) {

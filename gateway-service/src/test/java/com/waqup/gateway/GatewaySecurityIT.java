@@ -208,6 +208,20 @@ class GatewaySecurityIT extends GatewayITSupport {
                 .path("components").path("rateLimiting").path("details").path("mode").asString()).isEqualTo("enforcing"));
     }
 
+    @Test
+    void shouldLetRequestsThroughWhenRedisStallsInsteadOfHoldingThem() {
+        String token = TOKENS.user(UUID.randomUUID());
+        assertThat(Http.get(url("/api/v1/credits/balance"), as(token)).status()).isEqualTo(200);
+        REDIS.pause(); // connected, but nothing comes back (a stalled or overloaded Redis): no error ever arrives
+        try {
+            Http.Response response = Http.get(url("/api/v1/credits/balance"), as(token));
+            assertThat(response.status()).as("fail-open after the Redis command timeout (2 s), not held until the client gives up").isEqualTo(200);
+            assertThat(response.header("X-RateLimit-Remaining")).as("no verdict was read").isEqualTo("-1");
+        } finally {
+            REDIS.resume();
+        }
+    }
+
     // ---- CORS and size -----------------------------------------------------------------------------------
 
     @Test

@@ -1,5 +1,6 @@
 package com.waqup.gateway.security;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +14,7 @@ import com.waqup.common.security.Roles;
 import com.waqup.common.security.WaqupSecurityProperties;
 import com.waqup.gateway.config.GatewayProperties;
 import com.waqup.gateway.edge.EnvelopeWriter;
+import io.netty.channel.ChannelOption;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -20,6 +22,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -41,11 +44,13 @@ import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
 
 /**
  * Every request through the gateway carries a valid user JWT, except sign-up/sign-in/refresh, the Stripe
@@ -130,8 +135,12 @@ class GatewaySecurityConfiguration {
 
     @Bean
     ReactiveJwtDecoder reactiveJwtDecoder(WaqupSecurityProperties properties) {
+        // the key set is fetched from user-service (again for a key id not seen yet): bounded, so a slow or hung
+        // user-service makes those requests fail (401) instead of holding them; Reactor Netty has no timeout of its own
+        WebClient jwks = WebClient.builder().clientConnector(new ReactorClientHttpConnector(HttpClient.create()
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 2_000).responseTimeout(Duration.ofSeconds(5)))).build();
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwksUri())
-                .jwsAlgorithm(SignatureAlgorithm.RS256).build();
+                .webClient(jwks).jwsAlgorithm(SignatureAlgorithm.RS256).build();
         OAuth2TokenValidator<Jwt> validator = JwtValidation.validator(properties);
         decoder.setClaimSetConverter(JwtValidation.claimSetConverter());
         decoder.setJwtValidator(validator);
