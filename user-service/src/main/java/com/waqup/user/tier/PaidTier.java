@@ -41,7 +41,7 @@ public class PaidTier {
         if (PAID.equals(accountTier)) {
             return PAID;
         }
-        Boolean paid = jdbc.queryForObject("select exists (select 1 from paid_access where user_id = ? and paid_until > ?)",
+        Boolean paid = jdbc.queryForObject("select exists (select 1 from paid_access where user_id = ? and paid_until > ? and refunded_at is null)",
                 Boolean.class, userId, Timestamp.from(clock.instant()));
         return Boolean.TRUE.equals(paid) ? PAID : FREE;
     }
@@ -50,6 +50,17 @@ public class PaidTier {
     @Transactional
     public void purchased(UUID userId, UUID paymentId, Instant paidAt) {
         record("purchase", paymentId, userId, paidAt.plus(purchaseWindow));
+    }
+
+    /**
+     * A refunded purchase (any part of it: a refunded pack is revoked, refunded credits are reversed) no longer
+     * counts. A refund that arrives before its purchase leaves the mark the purchase then finds.
+     */
+    @Transactional
+    public void refunded(UUID userId, UUID paymentId, Instant refundedAt) {
+        jdbc.update("insert into paid_access (source, reference_id, user_id, paid_until, refunded_at) values ('purchase', ?, ?, ?, ?)"
+                + " on conflict (source, reference_id) do update set refunded_at = coalesce(paid_access.refunded_at,"
+                + " excluded.refunded_at)", paymentId, userId, Timestamp.from(refundedAt), Timestamp.from(refundedAt));
     }
 
     /** A subscription counts until the latest end of a paid period known (events may arrive out of order). */
@@ -67,7 +78,7 @@ public class PaidTier {
     /** The person's rows (account export). */
     @Transactional(readOnly = true)
     public List<Map<String, Object>> export(UUID userId) {
-        return jdbc.queryForList("select source, reference_id, paid_until from paid_access where user_id = ? order by paid_until",
+        return jdbc.queryForList("select source, reference_id, paid_until, refunded_at from paid_access where user_id = ? order by paid_until",
                 userId);
     }
 

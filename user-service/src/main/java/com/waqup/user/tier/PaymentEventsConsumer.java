@@ -18,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The payments behind the {@code paid} tier, each on its own queue (+ DLQ), idempotent by {@code event_id}:
  * {@code payment.succeeded} with an amount (a pack or credits bought; a free claim is not a payment),
- * {@code subscription.renewed} and {@code subscription.ended} (the paid period's end).
+ * {@code subscription.renewed} and {@code subscription.ended} (the paid period's end), {@code payment.refunded} (the
+ * purchase stops counting; a subscription's own period is untouched: cancelling ends it).
  */
 @Configuration(proxyBeanMethods = false)
 class PaymentEventsConsumer {
@@ -26,6 +27,7 @@ class PaymentEventsConsumer {
     static final String PAYMENTS = "user.payment-succeeded";
     static final String RENEWALS = "user.subscription-renewed";
     static final String ENDINGS = "user.subscription-ended";
+    static final String REFUNDS = "user.payment-refunded";
 
     record PaymentSucceeded(@NotNull UUID paymentId, @NotNull UUID userId, @NotBlank String kind, String priceType,
             @NotNull @Min(0) Long amountMinor, Instant occurredAt, UUID subscriptionId, Instant periodEnd) {
@@ -41,6 +43,16 @@ class PaymentEventsConsumer {
     record SubscriptionEnded(@NotNull UUID subscriptionId, @NotNull UUID userId, @NotNull Instant accessUntil) {
 
         static final String TYPE = "subscription.ended";
+    }
+
+    record PaymentRefunded(@NotNull UUID paymentId, @NotNull UUID userId, Instant refundedAt) {
+
+        static final String TYPE = "payment.refunded";
+    }
+
+    @Bean
+    static Declarables userRefundsQueue() {
+        return ConsumerQueue.declare(REFUNDS, PaymentRefunded.TYPE);
     }
 
     @Bean
@@ -91,6 +103,13 @@ class PaymentEventsConsumer {
         @Transactional
         public void onRenewal(EventEnvelope<SubscriptionRenewed> event) {
             inbox.handleOnce(event, d -> tier.subscribed(d.userId(), d.subscriptionId(), d.periodEnd()));
+        }
+
+        @RabbitListener(queues = REFUNDS)
+        @Transactional
+        public void onRefund(EventEnvelope<PaymentRefunded> event) {
+            inbox.handleOnce(event, d -> tier.refunded(d.userId(), d.paymentId(),
+                    d.refundedAt() != null ? d.refundedAt() : event.occurredAt()));
         }
 
         @RabbitListener(queues = ENDINGS)

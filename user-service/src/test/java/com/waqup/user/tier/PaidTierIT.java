@@ -102,6 +102,33 @@ class PaidTierIT extends ServiceITSupport {
         assertThat(me.path("tier").asString()).isEqualTo("paid");
     }
 
+    Map<String, Object> refund(Map<String, Object> payment) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("payment_id", payment.get("payment_id"));
+        o.put("refund_id", UUID.randomUUID().toString());
+        o.put("user_id", payment.get("user_id"));
+        o.put("refunded_at", Instant.now().toString());
+        return golden("payment.refunded", o);
+    }
+
+    @Test
+    void shouldDropThePaidTierWhenThePurchaseIsRefundedInWhicheverOrderTheEventsCome() {
+        Person[] buyer = { register() };
+        Map<String, Object> bought = payment(buyer[0].id(), 999, Instant.now().minus(1, ChronoUnit.DAYS), null, null);
+        deliver("payment.succeeded", bought);
+        assertThat(tierAfterRefresh(buyer)).isEqualTo("paid");
+        deliver("payment.refunded", refund(bought));
+        assertThat(tierAfterRefresh(buyer)).as("a refunded purchase is not a paid purchase").isEqualTo("free");
+
+        Person[] early = { register() };
+        Map<String, Object> later = payment(early[0].id(), 999, Instant.now(), null, null);
+        deliver("payment.refunded", refund(later));
+        deliver("payment.succeeded", later);
+        assertThat(tierAfterRefresh(early)).as("the refund came first: the purchase finds its mark").isEqualTo("free");
+        deliver("payment.succeeded", payment(early[0].id(), 499, Instant.now(), null, null));
+        assertThat(tierAfterRefresh(early)).as("another, unrefunded purchase counts").isEqualTo("paid");
+    }
+
     @Test
     void shouldKeepThePaidTierForAnActiveSubscriptionUntilItsPaidPeriodEnds() {
         Person[] subscriber = { register() };

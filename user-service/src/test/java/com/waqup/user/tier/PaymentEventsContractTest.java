@@ -18,5 +18,9 @@ class PaymentEventsContractTest {
                 PaymentEventsConsumer.SubscriptionRenewed.class).data().periodEnd()).isNotNull();
         assertThat(EventContracts.consume(PaymentEventsConsumer.SubscriptionEnded.TYPE,
                 PaymentEventsConsumer.SubscriptionEnded.class).data().accessUntil()).isNotNull();
+        PaymentEventsConsumer.PaymentRefunded refunded = EventContracts.consume(PaymentEventsConsumer.PaymentRefunded.TYPE,
+                PaymentEventsConsumer.PaymentRefunded.class).data();
+        assertThat(refunded.paymentId()).isNotNull();
+        assertThat(refunded.refundedAt()).isNotNull();
     }
 }
