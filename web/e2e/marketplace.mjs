@@ -287,7 +287,8 @@ try {
       await page.getByRole('button', { name: /^Buy Starter/ }).click()
       await payInSandbox()
       await page.waitForURL(/\/credits\?purchase=success/)
-      await page.getByText('Payment received. Your credits arrive in a moment.').waitFor()
+      // the webhook can be handled before this screen first asks the balance: then "arrive in a moment" is never shown
+      await page.getByText(/^Payment received\. Your (credits arrive in a moment|new credits are here)\.$/).waitFor()
       await page.getByTestId('credit-balance').filter({ hasText: String(before + 3) }).waitFor({ timeout: 30_000 })
       await page.getByText('Payment received. Your new credits are here.').waitFor()
       await page.getByRole('list', { name: 'Purchases' }).getByText('Starter · 3 credits').waitFor()
