@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  * <pre>java bench/GenerationTiming.java --url http://127.0.0.1:18280 --user-url http://127.0.0.1:18281
  *      --credit-url http://127.0.0.1:18286 --runs 3</pre>
  * Options: --runs N (3 per case), --target-s T (15: the 5-minute meditation's target, printed, never asserted),
- * --service-secret S (local-dev-service-secret), --out DIR (for the downloaded audio: the last run of each case is kept
+ * --service-secret S (the operator's, derived from SERVICE_CLIENT_MASTER_KEY or the local default), --out DIR (for the downloaded audio: the last run of each case is kept
  * there as practice-{case}.mp3 with its script as practice-{case}.txt, for bench/voice-quality.sh practice).
  * The last lines are machine-readable: {@code RESULT case=... key=value ...}, one per case.
  */
@@ -158,10 +158,12 @@ public class GenerationTiming {
     }
 
     static void grantCredits(Map<String, String> o, String userId, int amount) throws Exception {
-        String secret = o.getOrDefault("service-secret", "local-dev-service-secret");
-        String basic = Base64.getEncoder().encodeToString(("payment-service:" + secret).getBytes(StandardCharsets.UTF_8));
+        // the operator's client (docs/identity.md "Service identity"): its own secret, derived from the master key
+        String secret = o.getOrDefault("service-secret", operatorSecret(System.getenv()
+                .getOrDefault("SERVICE_CLIENT_MASTER_KEY", "local-dev-service-master-key")));
+        String basic = Base64.getEncoder().encodeToString(("waqup-operator:" + secret).getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> t = HTTP.send(HttpRequest.newBuilder(URI.create(o.getOrDefault("user-url", "http://127.0.0.1:18281")
-                + "/service-auth/token")).header("Authorization", "Basic " + basic).header("Content-Type", "application/json")
+                + "/service-auth/token?audience=credit-service")).header("Authorization", "Basic " + basic).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         if (t.statusCode() != 200) {
             throw new IllegalStateException("service token: " + t.statusCode() + " " + t.body());
@@ -170,6 +172,14 @@ public class GenerationTiming {
         send("POST", o.getOrDefault("credit-url", "http://127.0.0.1:18286") + "/internal/credits/grants", serviceToken,
                 "{\"user_id\":\"" + userId + "\",\"amount\":" + amount + ",\"reason\":\"benchmark\",\"idempotency_key\":\"bench-"
                         + UUID.randomUUID() + "\"}", 200, 201);
+    }
+
+    /** common-lib's ServiceCredentials.secret(master, "waqup-operator"), without depending on it (a single-file program). */
+    static String operatorSecret(String masterKey) throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(masterKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                mac.doFinal("waqup-service-client:waqup-operator".getBytes(StandardCharsets.UTF_8)));
     }
 
     /** A JSON string's body as text (the escapes the services write: quotes, backslashes, newlines, \\uXXXX). */

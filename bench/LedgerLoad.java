@@ -28,7 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * hot: every client on one account), --grant C (credits granted to each account first, 1000000), --users-out FILE
  * (the account ids, one a line, for the invariant check), --label TEXT, --cpu SPECS (e.g.
  * {@code credit=1234,postgres,client=self}; see {@link Cpu}).
- * The service token comes from the environment (BENCH_SERVICE_TOKEN), not the command line.
+ * The service tokens come from the environment, not the command line: BENCH_SERVICE_TOKEN (content-generation-service's,
+ * for holds and captures) and BENCH_GRANT_TOKEN (the operator's, for the grants that fund them).
  * The last line is machine-readable: {@code RESULT key=value ...}.
  */
 public class LedgerLoad extends LoadSupport {
@@ -75,14 +76,17 @@ public class LedgerLoad extends LoadSupport {
         }
         Cpu cpu = new Cpu(opt.get("cpu"));
 
+        // the grants that fund the holds are the operator's (content-generation-service may only hold/capture/release)
+        String grantToken = System.getenv().getOrDefault("BENCH_GRANT_TOKEN", token);
         Api api = new Api(httpClient(), url, token);
+        Api grants = new Api(api.http(), url, grantToken);
 
         // accounts: one per client (throughput across people) or a single hot one (one row lock for everybody)
         String run = Long.toString(System.currentTimeMillis(), 36);
         UUID[] users = new UUID[hot ? 1 : clients];
         for (int i = 0; i < users.length; i++) {
             users[i] = UUID.randomUUID();
-            HttpResponse<String> r = api.post("/internal/credits/grants", String.format(Locale.ROOT,
+            HttpResponse<String> r = grants.post("/internal/credits/grants", String.format(Locale.ROOT,
                     "{\"user_id\":\"%s\",\"amount\":%d,\"reason\":\"bench credit-ledger\",\"idempotency_key\":\"bench-%s-%d\"}",
                     users[i], grant, run, i));
             if (r.statusCode() != 200) {

@@ -68,11 +68,12 @@ start_services() {
   wait_all_ready
 }
 
-service_token() { # a 5-minute service token from user-service (any allowed service name)
-  local body
-  body=$(curl -fsS -u content-generation-service:local-dev-service-secret -X POST \
-    "http://127.0.0.1:$USER_PORT/service-auth/token") || die "no service token from user-service"
-  sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p' <<<"$body"
+service_token() { # content-generation-service's token for credit-service (holds, captures), from user-service
+  service_token_for content-generation-service credit-service "http://127.0.0.1:$USER_PORT"
+}
+
+grant_token() { # the operator's token for credit-service (the grants that fund the holds)
+  service_token_for waqup-operator credit-service "http://127.0.0.1:$USER_PORT"
 }
 
 pgbench_init() { # a database of its own, re-initialised every run (scale $PGBENCH_SCALE: 100,000 accounts per unit)
@@ -120,7 +121,7 @@ ledger_run() { # ledger_run <key> <clients> <many|hot>
   rabbit=$(pgrep -o -x beam.smp || true)
   log "ledger: $clients clients, accounts: $users, warm-up ${warmup}-${warmup_max}s + ${SECONDS_PER_RUN}s"
   # LedgerLoad samples the CPU time of credit-service, PostgreSQL, RabbitMQ and itself over the measured window
-  BENCH_SERVICE_TOKEN="$TOKEN" "$JAVA" -Dclk.tck="$(getconf CLK_TCK)" "$ROOT/bench/LedgerLoad.java" \
+  BENCH_SERVICE_TOKEN="$TOKEN" BENCH_GRANT_TOKEN="$GRANT_TOKEN" "$JAVA" -Dclk.tck="$(getconf CLK_TCK)" "$ROOT/bench/LedgerLoad.java" \
     --url "http://127.0.0.1:$CREDIT_PORT" --clients "$clients" --seconds "$SECONDS_PER_RUN" --warmup "$warmup" --warmup-max "$warmup_max" \
     --users "$users" --grant "$GRANT" --label "$key" --users-out "$OUT/users-$key.txt" \
     --cpu "credit=$CREDIT_PID,postgres${rabbit:+,rabbitmq=$rabbit},client=self" >"$raw" 2>&1 || die "LedgerLoad failed: $(tail -5 "$raw")"
@@ -279,6 +280,7 @@ main() {
   wait "$PGINIT_PID" || die "pgbench -i failed: $(tail -5 "$OUT/pgbench-init.txt")"
   PGINIT_PID=""
   TOKEN=$(service_token)
+  GRANT_TOKEN=$(grant_token)
   [[ -n $TOKEN ]] || die "empty service token"
   # interleaved, so that a change in the machine's other load hits both sides alike
   for c in "${CLIENT_LEVELS[@]}"; do

@@ -28,6 +28,19 @@ START_AT=""
 log() { printf '[bench] %s\n' "$*" >&2; }
 die() { log "FAILED: $*"; exit 1; }
 
+# A service's own secret, derived from the master key (common-lib ServiceCredentials; the public local default unless
+# SERVICE_CLIENT_MASTER_KEY is set), and a 5-minute token from user-service for CALLER to call AUDIENCE (docs/identity.md)
+service_secret() { # service_secret <service name>
+  printf '%s' "waqup-service-client:$1" | openssl dgst -sha256 -hmac "${SERVICE_CLIENT_MASTER_KEY:-local-dev-service-master-key}" -binary \
+    | base64 | tr '+/' '-_' | tr -d '=\n'
+}
+service_token_for() { # service_token_for <caller> <audience> <user-service base URL>
+  local body
+  body=$(curl -fsS -u "$1:$(service_secret "$1")" -X POST "$3/service-auth/token?audience=$2") \
+    || die "no service token for $1 -> $2 from user-service"
+  sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p' <<<"$body"
+}
+
 ensure_tools() { # ensure_tools [package:command[:command...]...] (curl:curl without arguments)
   local spec c found cmd=() missing=()
   (($#)) || set -- curl:curl

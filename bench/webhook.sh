@@ -84,8 +84,7 @@ select 'cs_${RUN}_' || lpad(g::text, 6, '0'), gen_random_uuid(), 'pack', '000000
 from generate_series(1, $((unique + WARMUP))) g;
 SQL
   sql -F, -c "select id, user_id, pack_id from payment.checkout_session where id like 'cs_${RUN}_%' order by id" >"$OUT/sessions.csv"
-  token=$(curl -fsS -u catalog-service:local-dev-service-secret -X POST "$users/service-auth/token" \
-    | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')
+  token=$(service_token_for catalog-service ritual-library-service "$users")
   [[ -n $token ]] || die "no service token from user-service"
 
   log "sending $TOTAL webhooks ($unique unique) at $RATE/s through $gateway"

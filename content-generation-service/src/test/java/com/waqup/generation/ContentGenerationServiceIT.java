@@ -25,4 +25,9 @@ class ContentGenerationServiceIT extends ServiceContractIT implements UsesRealCr
     protected Set<String> readinessDependencies() {
         return Set.of("db", "rabbit");
     }
+
+    @Override
+    protected int minimumInternalRoutes() {
+        return 4;
+    }
 }

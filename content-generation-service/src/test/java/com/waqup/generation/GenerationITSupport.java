@@ -107,9 +107,14 @@ public abstract class GenerationITSupport extends ServiceITSupport implements Us
         rabbit.convertAndSend(Events.EXCHANGE, event.type(), event);
     }
 
-    /** What conversation-service presents when it calls this service. */
+    /** A service token for this service's internal API (every scope a caller holds here). */
     protected static String serviceToken() {
-        return bearer(TestTokens.shared().service("conversation-service"));
+        return bearer(TestTokens.shared().internalApi("content-generation-service"));
+    }
+
+    /** A service token for credit-service's internal API: the test arranges and reads credits there. */
+    protected static String creditsToken() {
+        return bearer(TestTokens.shared().internalApi("credit-service"));
     }
 
     protected static String userToken(UUID user) {
@@ -153,24 +158,24 @@ public abstract class GenerationITSupport extends ServiceITSupport implements Us
         Http.Response granted = Http.post(credits().url("/internal/credits/grants"),
                 json(Map.of("user_id", user.toString(), "amount", amount, "reason", "test",
                         "idempotency_key", UUID.randomUUID().toString())),
-                "Content-Type", "application/json", "Authorization", serviceToken());
+                "Content-Type", "application/json", "Authorization", creditsToken());
         assertThat(granted.status()).as(granted.body()).isEqualTo(200);
     }
 
     /** What the person can spend now, according to credit-service. */
     protected static int available(UUID user) {
-        Http.Response balance = Http.get(credits().url("/internal/credits/balances/" + user), "Authorization", serviceToken());
+        Http.Response balance = Http.get(credits().url("/internal/credits/balances/" + user), "Authorization", creditsToken());
         assertThat(balance.status()).as(balance.body()).isEqualTo(200);
         return balance.json().path("available").asInt();
     }
 
     /** credit-service's hold of a job (404 if there is none). */
     protected static Http.Response hold(UUID jobId) {
-        return Http.get(credits().url("/internal/credits/holds/" + jobId), "Authorization", serviceToken());
+        return Http.get(credits().url("/internal/credits/holds/" + jobId), "Authorization", creditsToken());
     }
 
     protected static Http.Response creditsPost(String path, Object body) {
-        return Http.post(credits().url(path), json(body), "Content-Type", "application/json", "Authorization", serviceToken());
+        return Http.post(credits().url(path), json(body), "Content-Type", "application/json", "Authorization", creditsToken());
     }
 
     protected static JsonNode tree(String json) {

@@ -15,4 +15,9 @@ class CreditServiceIT extends ServiceContractIT {
     protected Set<String> readinessDependencies() {
         return Set.of("db", "rabbit", "redis");
     }
+
+    @Override
+    protected int minimumInternalRoutes() {
+        return 11;
+    }
 }

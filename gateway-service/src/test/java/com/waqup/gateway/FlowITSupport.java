@@ -3,6 +3,8 @@ package com.waqup.gateway;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.waqup.common.security.ServiceCredentials;
+import com.waqup.common.security.ServiceGrants;
 import com.waqup.common.test.Http;
 import com.waqup.common.test.ServiceProcess;
 import com.waqup.common.test.TestDatabase;
@@ -216,11 +218,14 @@ abstract class FlowITSupport {
         return r;
     }
 
-    /** A service token from user-service (as payment-service would get one), for internal calls a test makes itself. */
+    /**
+     * The operator's token for credit-service from the real user-service (its own derived secret, ?audience=), for what
+     * no service does itself and a test arranges: credit grants.
+     */
     static String serviceToken() {
-        String basic = Base64.getEncoder().encodeToString("payment-service:local-dev-service-secret"
-                .getBytes(StandardCharsets.UTF_8));
-        Http.Response r = Http.post(USERS.url("/service-auth/token"), "",
+        String secret = ServiceCredentials.secret(ServiceCredentials.LOCAL_DEV_MASTER_KEY, ServiceGrants.OPERATOR);
+        String basic = Base64.getEncoder().encodeToString((ServiceGrants.OPERATOR + ":" + secret).getBytes(StandardCharsets.UTF_8));
+        Http.Response r = Http.post(USERS.url("/service-auth/token?audience=credit-service"), "",
                 "Authorization", "Basic " + basic, "Content-Type", "application/json");
         if (r.status() != 200) {
             throw new IllegalStateException("no service token: " + r.body());

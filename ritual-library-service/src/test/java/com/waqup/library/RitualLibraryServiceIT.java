@@ -15,4 +15,9 @@ class RitualLibraryServiceIT extends ServiceContractIT {
     protected Set<String> readinessDependencies() {
         return Set.of("db", "rabbit", "redis");
     }
+
+    @Override
+    protected int minimumInternalRoutes() {
+        return 4;
+    }
 }

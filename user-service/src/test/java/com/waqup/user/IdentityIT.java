@@ -18,6 +18,8 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import com.waqup.common.security.ServiceCredentials;
+import com.waqup.common.security.ServiceGrants;
 import com.waqup.common.events.Events;
 import com.waqup.common.test.Http;
 import com.waqup.common.test.ServiceITSupport;
@@ -476,15 +478,27 @@ class IdentityIT extends ServiceITSupport {
         assertThat(Http.get(url("/.well-known/jwks.json")).json().path("keys").toString()).contains(oldKid, newKid);
     }
 
+    private static String basic(String service, String secret) {
+        return "Basic " + Base64.getEncoder().encodeToString((service + ":" + secret).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String ownSecret(String service) {
+        return ServiceCredentials.secret(ServiceCredentials.LOCAL_DEV_MASTER_KEY, service);
+    }
+
     @Test
-    void shouldIssueServiceTokensThatOnlyOpenInternalEndpoints() {
+    void shouldIssueAServiceTokenForOneAudienceWithOnlyTheCallersScopes() {
         Registered user = register();
-        String basic = Base64.getEncoder().encodeToString("credit-service:local-dev-service-secret".getBytes(StandardCharsets.UTF_8));
-        Http.Response issued = Http.post(url("/service-auth/token"), "", "Authorization", "Basic " + basic);
-        assertThat(issued.status()).isEqualTo(200);
+        Http.Response issued = Http.post(url("/service-auth/token?audience=user-service"), "",
+                "Authorization", basic("conversation-service", ownSecret("conversation-service")));
+        assertThat(issued.status()).as(issued.body()).isEqualTo(200);
         String serviceToken = issued.json().path("access_token").asString();
         assertThat(issued.json().path("expires_in").asLong()).isEqualTo(300);
-        assertThat(claims(serviceToken).path("aud").toString()).contains("waqup-internal");
+        assertThat(issued.json().path("scope").asString()).isEqualTo(ServiceGrants.USERS_READ);
+        JsonNode claims = claims(serviceToken);
+        assertThat(claims.path("aud").toString()).contains("waqup-internal:user-service");
+        assertThat(claims.path("sub").asString()).isEqualTo("service:conversation-service");
+        assertThat(claims.path("scope").asString()).isEqualTo(ServiceGrants.USERS_READ);
 
         Http.Response internal = Http.get(url("/internal/users/" + user.id()), "Authorization", bearer(serviceToken));
         assertThat(internal.status()).isEqualTo(200);
@@ -494,11 +508,35 @@ class IdentityIT extends ServiceITSupport {
         assertThat(Http.get(url("/api/v1/users/me"), "Authorization", bearer(serviceToken)).status())
                 .as("a service is not a person").isEqualTo(403);
 
-        String wrong = Base64.getEncoder().encodeToString("credit-service:guess".getBytes(StandardCharsets.UTF_8));
-        Http.Response refused = Http.post(url("/service-auth/token"), "", "Authorization", "Basic " + wrong);
-        assertThat(refused.status()).isEqualTo(401);
-        assertThat(refused.json().path("error").path("code").asString()).isEqualTo("INVALID_CLIENT");
-        String stranger = Base64.getEncoder().encodeToString("evil-service:local-dev-service-secret".getBytes(StandardCharsets.UTF_8));
-        assertThat(Http.post(url("/service-auth/token"), "", "Authorization", "Basic " + stranger).status()).isEqualTo(401);
+        Http.Response forCredit = Http.post(url("/service-auth/token?audience=credit-service"), "",
+                "Authorization", basic("conversation-service", ownSecret("conversation-service")));
+        assertThat(forCredit.status()).isEqualTo(200);
+        assertThat(Http.get(url("/internal/users/" + user.id()), "Authorization",
+                bearer(forCredit.json().path("access_token").asString())).status())
+                .as("a token for credit-service opens nothing here").isEqualTo(401);
+    }
+
+    @Test
+    void shouldRefuseServiceTokensToWrongSecretsOtherServicesSecretsAndUngrantedAudiences() {
+        Http.Response wrong = Http.post(url("/service-auth/token?audience=user-service"), "",
+                "Authorization", basic("conversation-service", "guess"));
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(wrong.json().path("error").path("code").asString()).isEqualTo("INVALID_CLIENT");
+        assertThat(Http.post(url("/service-auth/token?audience=credit-service"), "",
+                "Authorization", basic("content-generation-service", ownSecret("conversation-service"))).status())
+                .as("one service's secret never lets its holder act as another").isEqualTo(401);
+        assertThat(Http.post(url("/service-auth/token?audience=credit-service"), "",
+                "Authorization", basic("content-generation-service", "local-dev-service-secret")).status())
+                .as("the old shared secret is no credential").isEqualTo(401);
+        assertThat(Http.post(url("/service-auth/token?audience=user-service"), "",
+                "Authorization", basic("evil-service", ownSecret("evil-service"))).status()).isEqualTo(401);
+        Http.Response noAudience = Http.post(url("/service-auth/token"), "",
+                "Authorization", basic("conversation-service", ownSecret("conversation-service")));
+        assertThat(noAudience.status()).isEqualTo(400);
+        assertThat(noAudience.json().path("error").path("code").asString()).isEqualTo("AUDIENCE_REQUIRED");
+        Http.Response notGranted = Http.post(url("/service-auth/token?audience=payment-service"), "",
+                "Authorization", basic("conversation-service", ownSecret("conversation-service")));
+        assertThat(notGranted.status()).isEqualTo(403);
+        assertThat(notGranted.json().path("error").path("code").asString()).isEqualTo("NOT_GRANTED");
     }
 }

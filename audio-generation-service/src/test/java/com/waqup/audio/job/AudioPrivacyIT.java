@@ -25,7 +25,7 @@ class AudioPrivacyIT extends AudioITSupport {
     @Autowired
     JdbcTemplate jdbc;
 
-    final String service = bearer(TestTokens.shared().service("user-service"));
+    final String service = bearer(TestTokens.shared().service("user-service", "audio-generation-service"));
 
     /** One rendered job plus {@code extraObjects} more objects under the person's prefix (older versions, an ogg). */
     UUID personWithAudio(int extraObjects) {

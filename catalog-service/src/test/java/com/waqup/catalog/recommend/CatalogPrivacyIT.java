@@ -36,7 +36,7 @@ class CatalogPrivacyIT extends CatalogITSupport {
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
                 "select count(*) from person_item where user_id = ?", Integer.class, person) == 1);
         JsonNode export = ok(Http.get(url("/internal/users/" + person + "/export"), "Authorization",
-                bearer(TestTokens.shared().service("user"))));
+                bearer(TestTokens.shared().service("user-service", "catalog-service"))));
         assertThat(export.path("data").path("reviews")).hasSize(1);
         assertThat(export.path("data").path("created_items")).hasSize(1);
         Queue confirmations = listen("user.deleted.catalog");

@@ -59,6 +59,6 @@ public class InternalClients {
         factory.setReadTimeout(readTimeout);
         String base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         return new InternalClient(service, builder.clone().baseUrl(base).requestFactory(factory)
-                .requestInterceptor(tokens.interceptor()).build());
+                .requestInterceptor(tokens.interceptor(service)).build());
     }
 }

@@ -22,12 +22,14 @@ public class KnownDefaultSecrets implements EnvironmentPostProcessor, Ordered {
     record Known(String property, String variable, String localDefault, boolean prefix) {
 
         boolean isDefault(String value) {
-            return value != null && (prefix ? value.startsWith(localDefault) : value.equals(localDefault));
+            // set but empty counts as missing: ServiceCredentials would fall back to the public local derivation
+            return value != null && (value.isBlank() || (prefix ? value.startsWith(localDefault) : value.equals(localDefault)));
         }
     }
 
     static final List<Known> KNOWN = List.of(
             new Known("waqup.security.service-client.secret", "SERVICE_CLIENT_SECRET", "local-dev-service-secret", false),
+            new Known("waqup.identity.service-client-master-key", "SERVICE_CLIENT_MASTER_KEY", "local-dev-service-master-key", false),
             new Known("waqup.identity.signing-key-encryption-keys", "SIGNING_KEY_ENCRYPTION_KEYS", "local-dev:", true),
             new Known("waqup.payments.erasure-pepper", "PAYMENTS_ERASURE_PEPPER", "local-dev-pepper", false),
             new Known("spring.rabbitmq.password", "RABBITMQ_PASSWORD", "guest", false));

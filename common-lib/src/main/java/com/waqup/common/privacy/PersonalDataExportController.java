@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import com.waqup.common.security.InternalScope;
+import com.waqup.common.security.ServiceGrants;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,6 +23,7 @@ public class PersonalDataExportController {
         this.service = service;
     }
 
+    @InternalScope(ServiceGrants.PERSONAL_DATA_EXPORT)
     @GetMapping("/internal/users/{userId}/export")
     public Map<String, Object> export(@PathVariable UUID userId) {
         Map<String, Object> body = new LinkedHashMap<>();

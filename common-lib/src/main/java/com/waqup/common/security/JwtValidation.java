@@ -30,11 +30,21 @@ public final class JwtValidation {
                 Map.of(JwtClaimNames.ISS, iss -> iss == null ? null : iss.toString()));
     }
 
-    /** Expiry (30 s skew), issuer, and one of the two audiences; a token without {@code exp} is refused. */
+    /** Expiry (30 s skew), issuer, and the audience of user tokens; a token without {@code exp} is refused (the gateway). */
     public static OAuth2TokenValidator<Jwt> validator(WaqupSecurityProperties properties) {
+        return validator(properties, null);
+    }
+
+    /**
+     * Expiry (30 s skew), issuer, and either the audience of user tokens or, when {@code service} is given, that of
+     * service tokens for this service ({@code waqup-internal:<service>}): a service token for another service is
+     * refused here (401). A token without {@code exp} is refused.
+     */
+    public static OAuth2TokenValidator<Jwt> validator(WaqupSecurityProperties properties, String service) {
+        String internal = service == null ? null : JwtAuthorities.internalAudience(properties.internalAudience(), service);
         OAuth2TokenValidator<Jwt> audience = jwt -> {
             List<String> aud = jwt.getAudience();
-            boolean ok = aud != null && (aud.contains(properties.audience()) || aud.contains(properties.internalAudience()));
+            boolean ok = aud != null && (aud.contains(properties.audience()) || (internal != null && aud.contains(internal)));
             return ok && jwt.getExpiresAt() != null ? OAuth2TokenValidatorResult.success()
                     : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "audience or expiry missing", null));
         };

@@ -32,13 +32,14 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Defence in depth: every servlet service verifies the JWT itself (the gateway already did), so a service
  * reached directly without a valid token answers 401. Public API paths need a user token, {@code /internal/**}
- * a service token; health, info, metrics and the API document are open (the network policy keeps them
+ * a service token for this service carrying the scope the handler declares ({@link InternalScope}; none declared: refused); health, info, metrics and the API document are open (the network policy keeps them
  * inside the cluster), plus the paths a service declares in {@code waqup.security.public-paths}.
  */
 @AutoConfiguration(beforeName = {
@@ -58,10 +59,11 @@ public class ServletSecurityAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain waqupSecurityFilterChain(HttpSecurity http, WaqupSecurityProperties properties,
-            JsonMapper json) throws Exception {
+            JsonMapper json, @Value("${spring.application.name}") String serviceName) throws Exception {
         EnvelopeSecurityHandlers handlers = new EnvelopeSecurityHandlers(json);
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(new JwtAuthorities(properties.audience(), properties.internalAudience()));
+        converter.setJwtGrantedAuthoritiesConverter(new JwtAuthorities(properties.audience(),
+                JwtAuthorities.internalAudience(properties.internalAudience(), serviceName)));
         List<String> publicPaths = properties.publicPaths();
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -119,10 +121,11 @@ public class ServletSecurityAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(JwtDecoder.class)
-    JwtDecoder waqupJwtDecoder(WaqupSecurityProperties properties, RevokedTokenValidator revoked) {
+    JwtDecoder waqupJwtDecoder(WaqupSecurityProperties properties, RevokedTokenValidator revoked,
+            @Value("${spring.application.name}") String serviceName) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwksUri())
                 .jwsAlgorithm(SignatureAlgorithm.RS256).build();
-        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(JwtValidation.validator(properties), revoked);
+        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(JwtValidation.validator(properties, serviceName), revoked);
         decoder.setClaimSetConverter(JwtValidation.claimSetConverter());
         decoder.setJwtValidator(validator);
         return new CachingJwtDecoder(decoder, validator, CachingJwtDecoder.DEFAULT_MAX_ENTRIES);
@@ -167,6 +170,11 @@ public class ServletSecurityAutoConfiguration {
             @Override
             public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
                 resolvers.add(new AuthenticatedUserArgumentResolver());
+            }
+
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new InternalScopeInterceptor()).addPathPatterns("/internal/**");
             }
         };
     }

@@ -24,6 +24,7 @@ class KnownDefaultSecretsTest {
     static final Map<String, Object> LOCAL_DEFAULTS = Map.of(
             "spring.application.name", "payment-service",
             "waqup.security.service-client.secret", "local-dev-service-secret",
+            "waqup.identity.service-client-master-key", "local-dev-service-master-key",
             "waqup.payments.erasure-pepper", "local-dev-pepper",
             "waqup.identity.signing-key-encryption-keys", "local-dev:d2FxdXAtbG9jYWwtZGV2ZWxvcG1lbnQtb25seS1rZXk=",
             "spring.rabbitmq.password", "guest");
@@ -40,11 +41,19 @@ class KnownDefaultSecretsTest {
     }
 
     @Test
+    void shouldRefuseAnEmptyServiceSecretLikeAMissingOne() {
+        assertThatThrownBy(() -> check(environment(Map.of("spring.application.name", "credit-service",
+                "waqup.security.service-client.secret", ""), "production")))
+                .isInstanceOf(KnownDefaultSecretException.class).hasMessageContaining("SERVICE_CLIENT_SECRET");
+    }
+
+    @Test
     void shouldRefuseEveryPublicDefaultInProductionNamingItsVariableButNotItsValue() {
         assertThatThrownBy(() -> check(environment(LOCAL_DEFAULTS, "production")))
                 .isInstanceOf(KnownDefaultSecretException.class)
                 .hasMessageContaining("payment-service")
-                .hasMessageContaining("SERVICE_CLIENT_SECRET").hasMessageContaining("SIGNING_KEY_ENCRYPTION_KEYS")
+                .hasMessageContaining("SERVICE_CLIENT_SECRET").hasMessageContaining("SERVICE_CLIENT_MASTER_KEY")
+                .hasMessageContaining("SIGNING_KEY_ENCRYPTION_KEYS")
                 .hasMessageContaining("PAYMENTS_ERASURE_PEPPER").hasMessageContaining("RABBITMQ_PASSWORD")
                 .hasMessageNotContaining("local-dev-service-secret").hasMessageNotContaining("guest");
     }

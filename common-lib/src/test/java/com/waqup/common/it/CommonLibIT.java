@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -85,6 +86,7 @@ class CommonLibIT {
     @DynamicPropertySource
     static void infrastructureThroughProxies(DynamicPropertyRegistry registry) {
         TestDatabase.ensure();
+        TestTokens.grantForTests("common-probe", "common-probe", "probe:read");
         registry.add("spring.datasource.url", () -> TestDatabase.url("127.0.0.1", POSTGRES.port()));
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.data.redis.port", REDIS::port);
@@ -437,8 +439,8 @@ class CommonLibIT {
     @Test
     void shouldCallAnotherServiceWithItsServiceTokenAndDecodeItsErrorEnvelope() {
         InternalClient probe = new InternalClients(restClients, serviceTokens, new InternalServicesProperties(
-                Map.of("probe", new InternalServicesProperties.Endpoint(url(""), Duration.ofSeconds(2), Duration.ofSeconds(5)))))
-                .client("probe");
+                Map.of("common-probe", new InternalServicesProperties.Endpoint(url(""), Duration.ofSeconds(2), Duration.ofSeconds(5)))))
+                .client("common-probe");
         MDC.put(CorrelationId.MDC_KEY, "internal-flow-3");
         try {
             ProbeController.Caller caller = probe.get(ProbeController.Caller.class, "/internal/probe/caller");
@@ -519,7 +521,7 @@ class CommonLibIT {
 
     @Test
     void shouldLetOnlyServiceTokensReachInternalEndpoints() {
-        Http.Response asService = Http.get(url("/internal/probe"), "Authorization", "Bearer " + TestTokens.shared().service("credit-service"));
+        Http.Response asService = Http.get(url("/internal/probe"), "Authorization", "Bearer " + TestTokens.shared().service("credit-service", "common-probe", Set.of("probe:read")));
         assertThat(asService.status()).isEqualTo(200);
         assertThat(asService.body()).isEqualTo("service:credit-service");
 
@@ -527,7 +529,7 @@ class CommonLibIT {
         assertThat(asUser.status()).isEqualTo(403);
         assertThat(error(asUser).path("code").asString()).isEqualTo("FORBIDDEN");
 
-        Http.Response serviceOnUserApi = Http.get(url("/secured/me"), "Authorization", "Bearer " + TestTokens.shared().service("credit-service"));
+        Http.Response serviceOnUserApi = Http.get(url("/secured/me"), "Authorization", "Bearer " + TestTokens.shared().service("credit-service", "common-probe", Set.of("probe:read")));
         assertThat(serviceOnUserApi.status()).as("a service token is not a person").isEqualTo(403);
     }
 

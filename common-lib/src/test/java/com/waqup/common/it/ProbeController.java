@@ -1,5 +1,6 @@
 package com.waqup.common.it;
 
+import com.waqup.common.security.InternalScope;
 import com.waqup.common.correlation.CorrelationId;
 import com.waqup.common.error.DomainException;
 import com.waqup.common.error.ErrorKind;
@@ -126,6 +127,7 @@ class ProbeController {
         return Map.of("id", user.id().toString(), "roles", user.roles(), "tier", user.tier());
     }
 
+    @InternalScope("probe:read")
     @GetMapping(path = "/internal/probe", produces = MediaType.TEXT_PLAIN_VALUE)
     String internal(Principal principal) {
         return principal.getName();
@@ -134,12 +136,14 @@ class ProbeController {
     record Caller(String caller, String correlationId) {
     }
 
+    @InternalScope("probe:read")
     @GetMapping("/internal/probe/caller")
     Caller caller(Principal principal,
             @RequestHeader(name = CorrelationId.HEADER, required = false) String correlationId) {
         return new Caller(principal.getName(), correlationId);
     }
 
+    @InternalScope("probe:read")
     @GetMapping("/internal/probe/items/{id}")
     ProbeItem internalItem(@PathVariable UUID id) {
         return get(id, null);

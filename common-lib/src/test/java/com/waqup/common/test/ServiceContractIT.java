@@ -18,11 +18,17 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.waqup.common.security.InternalScope;
+import com.waqup.common.security.ServiceGrants;
 import com.waqup.common.security.TokenRevocation;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.env.Environment;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -32,6 +38,13 @@ import tools.jackson.databind.JsonNode;
  * share one application context.
  */
 public abstract class ServiceContractIT extends ServiceITSupport {
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    private RequestMappingHandlerMapping handlerMappings;
+
+    @Autowired
+    private Environment environment;
 
     /** The Postgres schema the service owns. */
     protected abstract String schema();
@@ -116,8 +129,73 @@ public abstract class ServiceContractIT extends ServiceITSupport {
         assertThat(asUser.status()).isEqualTo(403);
         assertThat(asUser.json().path("error").path("code").asString()).isEqualTo("FORBIDDEN");
         Http.Response asService = Http.get(url("/internal/anything"), "Authorization",
-                "Bearer " + TestTokens.shared().service("contract-test"));
+                "Bearer " + TestTokens.shared().service("contract-test", serviceName(), Set.of("anything")));
         assertThat(asService.status()).as("authorized, then simply not found").isEqualTo(404);
+    }
+
+    /**
+     * Least privilege on every {@code /internal/**} route this service serves: the route declares its scope; no token is
+     * 401, a person's token 403, a token for another service 401 (even with the scope), a token for this service
+     * without the scope 403 {@code INSUFFICIENT_SCOPE}; and of every caller {@link ServiceGrants} knows, exactly those
+     * granted the scope here get past authorization (docs/identity.md "Service identity").
+     */
+    @Test
+    void shouldOpenEachInternalRouteOnlyToTheCallersGrantedItsScope() {
+        List<String> checked = new ArrayList<>();
+        handlerMappings.getHandlerMethods().forEach((info, method) -> {
+            for (String pattern : info.getPatternValues()) {
+                if (!pattern.startsWith("/internal/")) {
+                    continue;
+                }
+                InternalScope declared = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), InternalScope.class);
+                if (declared == null) {
+                    declared = AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), InternalScope.class);
+                }
+                assertThat(declared).as("%s declares the scope a caller needs (@InternalScope)", pattern).isNotNull();
+                String scope = declared.value();
+                String path = pattern.replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+                String verb = info.getMethodsCondition().getMethods().isEmpty() ? "GET"
+                        : info.getMethodsCondition().getMethods().iterator().next().name();
+                String route = verb + " " + pattern;
+                assertThat(call(verb, path, null).status()).as("%s without a token", route).isEqualTo(401);
+                assertThat(call(verb, path, TestTokens.shared().user(UUID.randomUUID(), "user", "creator", "admin")).status())
+                        .as("%s with a person's token", route).isEqualTo(403);
+                assertThat(call(verb, path, TestTokens.shared().service("any-service", "some-other-service", Set.of(scope))).status())
+                        .as("%s with a token for another service", route).isEqualTo(401);
+                Http.Response unscoped = call(verb, path, TestTokens.shared().service("any-service", serviceName(), Set.of("other:scope")));
+                assertThat(unscoped.status()).as("%s without its scope", route).isEqualTo(403);
+                assertThat(unscoped.json().path("error").path("code").asString()).isEqualTo("INSUFFICIENT_SCOPE");
+                for (String caller : ServiceGrants.callers()) {
+                    boolean granted = ServiceGrants.scopes(caller, serviceName()).contains(scope);
+                    int status = call(verb, path, TestTokens.shared().service(caller, serviceName())).status();
+                    if (granted) {
+                        assertThat(status).as("%s by %s, granted %s", route, caller, scope).isNotIn(401, 403);
+                    } else {
+                        assertThat(status).as("%s by %s, not granted %s", route, caller, scope).isEqualTo(403);
+                    }
+                }
+                checked.add(route);
+            }
+        });
+        assertThat(checked.size()).as("internal routes checked: %s", checked).isGreaterThanOrEqualTo(minimumInternalRoutes());
+    }
+
+    /** How many {@code /internal/**} routes this service serves at least (its personal-data export counts). */
+    protected int minimumInternalRoutes() {
+        return 1;
+    }
+
+    private Http.Response call(String verb, String path, String token) {
+        List<String> headers = new ArrayList<>(List.of("Content-Type", "application/json"));
+        if (token != null) {
+            headers.add("Authorization");
+            headers.add("Bearer " + token);
+        }
+        return Http.send(verb, url(path), verb.equals("GET") || verb.equals("DELETE") ? null : "{}", headers.toArray(String[]::new));
+    }
+
+    private String serviceName() {
+        return environment.getRequiredProperty("spring.application.name");
     }
 
     @Test

@@ -8,9 +8,14 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import com.waqup.common.security.ServiceGrants;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -52,8 +57,9 @@ public final class TestTokens {
                     out.write(jwks);
                 }
             });
-            // a stand-in for user-service's service-token endpoint (any service name, any secret): lets a
-            // service under test obtain the credential other services (started as processes) accept
+            // a stand-in for user-service's service-token endpoint (any secret; ?audience= and the scopes
+            // ServiceGrants gives, like user-service): lets a service under test obtain the credential other services
+            // (started as processes) accept
             server.createContext("/service-auth/token", exchange -> {
                 String auth = exchange.getRequestHeaders().getFirst("Authorization");
                 String name = "unknown";
@@ -61,7 +67,9 @@ public final class TestTokens {
                     String decoded = new String(Base64.getDecoder().decode(auth.substring(6)), StandardCharsets.UTF_8);
                     name = decoded.substring(0, Math.max(0, decoded.indexOf(':')));
                 }
-                byte[] body = ("{\"access_token\":\"" + service(name) + "\",\"token_type\":\"Bearer\",\"expires_in\":300}")
+                String query = exchange.getRequestURI().getQuery();
+                String audience = query != null && query.startsWith("audience=") ? query.substring("audience=".length()) : "";
+                byte[] body = ("{\"access_token\":\"" + service(name, audience) + "\",\"token_type\":\"Bearer\",\"expires_in\":300}")
                         .getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
                 exchange.sendResponseHeaders(200, body.length);
@@ -113,12 +121,53 @@ public final class TestTokens {
         return sign(userId.toString(), "waqup-api", List.of("user"), "paid", ISSUER, Duration.ofMinutes(15));
     }
 
-    public String service(String serviceName) {
-        return sign("service:" + serviceName, "waqup-internal", List.of("service"), null, ISSUER, Duration.ofMinutes(5));
+    /**
+     * What {@code caller} holds when it calls {@code audience}: user-service's token, with exactly the scopes
+     * {@link ServiceGrants} gives that pair (none: a token that opens nothing there).
+     */
+    public String service(String caller, String audience) {
+        String target = ServiceGrants.serviceName(audience);
+        Set<String> scopes = new TreeSet<>(ServiceGrants.scopes(caller, target));
+        scopes.addAll(TEST_GRANTS.getOrDefault(caller + " -> " + target, Set.of()));
+        return service(caller, audience, scopes);
+    }
+
+    private static final Map<String, Set<String>> TEST_GRANTS = new ConcurrentHashMap<>();
+
+    /** A grant for a test-only application (common-lib's probe), on top of {@link ServiceGrants}. */
+    public static void grantForTests(String caller, String audience, String... scopes) {
+        TEST_GRANTS.put(caller + " -> " + ServiceGrants.serviceName(audience), Set.of(scopes));
+    }
+
+    /** A service token for {@code audience} with the given scopes (tests of what must be refused, too). */
+    public String service(String caller, String audience, Set<String> scopes) {
+        return sign("service:" + caller, "waqup-internal:" + ServiceGrants.serviceName(audience), List.of("service"), null,
+                ISSUER, Duration.ofMinutes(5), String.join(" ", new TreeSet<>(scopes)));
+    }
+
+    /**
+     * A token with every scope some caller holds at {@code audience}: for a test of that service's whole internal API
+     * (who may call which route is {@code ServiceContractIT}'s matrix).
+     */
+    public String internalApi(String audience) {
+        return service("internal-api-test", audience, ServiceGrants.scopesAt(ServiceGrants.serviceName(audience)));
+    }
+
+    /**
+     * The operator's token for {@code audience} ({@link ServiceGrants#OPERATOR}): what a test uses to arrange or read
+     * what no service does itself (credit grants, balances).
+     */
+    public String operator(String audience) {
+        return service(ServiceGrants.OPERATOR, audience);
     }
 
     /** Any variation, for tests of what must be refused (expired: a negative lifetime). */
     public String sign(String subject, String audience, List<String> roles, String tier, String issuer, Duration lifetime) {
+        return sign(subject, audience, roles, tier, issuer, lifetime, null);
+    }
+
+    private String sign(String subject, String audience, List<String> roles, String tier, String issuer, Duration lifetime,
+            String scope) {
         try {
             Instant now = Instant.now();
             JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject(subject).issuer(issuer).audience(audience)
@@ -127,6 +176,9 @@ public final class TestTokens {
                     .claim("roles", roles);
             if (tier != null) {
                 claims.claim("tier", tier);
+            }
+            if (scope != null) {
+                claims.claim("scope", scope);
             }
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
                     .type(JOSEObjectType.JWT).build(), claims.build());

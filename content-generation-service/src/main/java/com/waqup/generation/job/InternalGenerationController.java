@@ -1,5 +1,7 @@
 package com.waqup.generation.job;
 
+import com.waqup.common.security.InternalScope;
+import com.waqup.common.security.ServiceGrants;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -51,6 +53,7 @@ class InternalGenerationController {
     }
 
     /** 201 for a new job; 200 with the same body when the session already has it (no second hold). */
+@InternalScope(ServiceGrants.GENERATIONS_CREATE)
     @PostMapping
     ResponseEntity<CreateResponse> create(@Valid @RequestBody CreateRequest body) {
         GenerationJobService.Outcome outcome = service.create(
@@ -60,6 +63,7 @@ class InternalGenerationController {
                 .body(new CreateResponse(job.id(), job.contentId(), job.status(), job.estimatedSeconds(), job.cost()));
     }
 
+    @InternalScope(ServiceGrants.GENERATIONS_READ)
     @GetMapping("/{id}")
     JobResponse get(@PathVariable UUID id) {
         GenerationJobService.JobView job = service.find(id);

@@ -1,5 +1,7 @@
 package com.waqup.generation.job;
 
+import com.waqup.common.security.InternalScope;
+import com.waqup.common.security.ServiceGrants;
 import java.util.List;
 import java.util.UUID;
 
@@ -65,6 +67,7 @@ class InternalRevoiceController {
     }
 
     /** 201 for a new job; 200 with the same body when that version already has its job (nothing held again). */
+    @InternalScope(ServiceGrants.REVOICES_CREATE)
     @PostMapping("/internal/revoices")
     ResponseEntity<RevoiceResponse> revoice(@Valid @RequestBody RevoiceRequest body) {
         List<Section> sections = body.sections().stream()

@@ -44,7 +44,7 @@ abstract class ConversationITSupport extends ServiceITSupport {
     static void giveCredits(UUID user, int amount) {
         Http.Response r = Http.post(CREDITS.url("/internal/credits/grants"), "{\"user_id\":\"" + user + "\",\"amount\":" + amount
                 + ",\"reason\":\"test\",\"idempotency_key\":\"" + UUID.randomUUID() + "\"}", "Content-Type", "application/json",
-                "Authorization", "Bearer " + TestTokens.shared().service("test"));
+                "Authorization", "Bearer " + TestTokens.shared().operator("credit-service"));
         if (r.status() != 200) {
             throw new IllegalStateException("grant failed: " + r.body());
         }
@@ -52,6 +52,6 @@ abstract class ConversationITSupport extends ServiceITSupport {
 
     static int available(UUID user) {
         return Http.get(CREDITS.url("/internal/credits/balances/" + user), "Authorization",
-                "Bearer " + TestTokens.shared().service("test")).json().path("available").asInt();
+                "Bearer " + TestTokens.shared().operator("credit-service")).json().path("available").asInt();
     }
 }

@@ -55,7 +55,7 @@ class ConversationPrivacyIT extends ConversationITSupport {
         String kept = talk(bystander, "gratitude in the morning");
 
         Http.Response export = Http.get(url("/internal/users/" + person + "/export"), "Authorization",
-                "Bearer " + TestTokens.shared().service("user-service"));
+                "Bearer " + TestTokens.shared().service("user-service", "conversation-service"));
         assertThat(export.status()).isEqualTo(200);
         JsonNode conversations = export.json().path("data").path("conversations");
         assertThat(conversations).hasSize(2);

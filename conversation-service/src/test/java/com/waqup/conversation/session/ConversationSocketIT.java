@@ -70,7 +70,7 @@ class ConversationSocketIT extends ConversationITSupport {
     void shouldRefuseAHandshakeWithoutAValidPersonsToken() {
         StandardWebSocketClient client = new StandardWebSocketClient();
         for (String query : new String[] { "", "?token=nonsense", "?token=" + TestTokens.signedByStranger(UUID.randomUUID()),
-                "?token=" + TestTokens.shared().service("credit-service") }) {
+                "?token=" + TestTokens.shared().service("credit-service", "conversation-service") }) {
             assertThatThrownBy(() -> client.execute(new TextWebSocketHandler(), "ws://127.0.0.1:" + port + "/ws/conversation" + query)
                     .get(10, TimeUnit.SECONDS)).as(query).hasMessageContaining("401");
         }

@@ -21,7 +21,7 @@ class CreatorPrivacyIT extends CreatorITSupport {
     void shouldExportTheProfileAndPacksToAServiceOnly() {
         UUID creator = creator("Exporter " + UUID.randomUUID().toString().substring(0, 6));
         draft(creator, "{\"title\":\"Mine\",\"price_type\":\"free\"}");
-        String service = bearer(TestTokens.shared().service("user-service"));
+        String service = bearer(TestTokens.shared().service("user-service", "creator-service"));
         assertThat(Http.get(url("/internal/users/" + creator + "/export"), "Authorization", creatorToken(creator)).status())
                 .isEqualTo(403);
         Http.Response r = Http.get(url("/internal/users/" + creator + "/export"), "Authorization", service);

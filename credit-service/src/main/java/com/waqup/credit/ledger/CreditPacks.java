@@ -1,5 +1,7 @@
 package com.waqup.credit.ledger;
 
+import com.waqup.common.security.InternalScope;
+import com.waqup.common.security.ServiceGrants;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +45,7 @@ class CreditPacks {
             @NotBlank @Size(max = 200) String paymentEventId) {
     }
 
+    @InternalScope(ServiceGrants.CREDIT_PACKS_READ)
     @GetMapping({ "/api/v1/credits/packs", "/internal/credits/packs" })
     PackList packs() {
         return new PackList(properties.packs().entrySet().stream()
@@ -50,6 +53,7 @@ class CreditPacks {
                 .sorted(Comparator.comparingInt(PackView::credits)).toList());
     }
 
+    @InternalScope(ServiceGrants.CREDITS_PURCHASE)
     @PostMapping("/internal/credits/purchases")
     LedgerService.Balance purchase(@Valid @RequestBody PurchaseRequest body) {
         CreditProperties.Pack pack = properties.packs().get(body.packId());

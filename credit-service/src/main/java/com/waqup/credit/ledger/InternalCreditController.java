@@ -1,5 +1,7 @@
 package com.waqup.credit.ledger;
 
+import com.waqup.common.security.InternalScope;
+import com.waqup.common.security.ServiceGrants;
 import java.util.UUID;
 
 import com.waqup.common.error.DomainException;
@@ -51,6 +53,7 @@ class InternalCreditController {
     record RefundRequest(@NotBlank @Size(max = 200) String reason) {
     }
 
+    @InternalScope(ServiceGrants.CREDITS_HOLD)
     @PostMapping("/holds")
     ResponseEntity<LedgerService.HoldView> hold(@Valid @RequestBody HoldRequest body) {
         int amount = body.amount() != null ? body.amount()
@@ -60,31 +63,37 @@ class InternalCreditController {
         return ResponseEntity.status(HttpStatus.CREATED).body(hold);
     }
 
+    @InternalScope(ServiceGrants.CREDITS_HOLD)
     @GetMapping("/holds/{jobId}")
     LedgerService.HoldView getHold(@PathVariable UUID jobId) {
         return ledger.hold(jobId);
     }
 
+    @InternalScope(ServiceGrants.CREDITS_CAPTURE)
     @PostMapping("/holds/{jobId}/capture")
     LedgerService.HoldView capture(@PathVariable UUID jobId) {
         return ledger.capture(jobId);
     }
 
+    @InternalScope(ServiceGrants.CREDITS_RELEASE)
     @PostMapping("/holds/{jobId}/release")
     LedgerService.HoldView release(@PathVariable UUID jobId, @Valid @RequestBody ReleaseRequest body) {
         return ledger.release(jobId, body.reason());
     }
 
+    @InternalScope(ServiceGrants.CREDITS_REFUND)
     @PostMapping("/holds/{jobId}/refund")
     LedgerService.Balance refund(@PathVariable UUID jobId, @Valid @RequestBody RefundRequest body) {
         return ledger.refundCaptured(jobId, body.reason());
     }
 
+    @InternalScope(ServiceGrants.CREDITS_GRANT)
     @PostMapping("/grants")
     LedgerService.Balance grant(@Valid @RequestBody GrantRequest body) {
         return ledger.grant(body.userId(), body.amount(), EntryType.GRANT, null, body.reason(), "grant:" + body.idempotencyKey());
     }
 
+    @InternalScope(ServiceGrants.CREDITS_ADJUST)
     @PostMapping("/adjustments")
     LedgerService.Balance adjust(@Valid @RequestBody AdjustmentRequest body) {
         return ledger.adjust(body.userId(), body.delta(), body.reason(), "adjustment:" + body.idempotencyKey());
@@ -94,6 +103,7 @@ class InternalCreditController {
     }
 
     /** What a creation of {@code content_type} costs this person and whether they can afford it now. */
+    @InternalScope(ServiceGrants.CREDITS_QUOTE)
     @GetMapping("/quote")
     Quote quote(@RequestParam("user_id") UUID userId,
             @RequestParam("content_type") String contentType) {
@@ -103,6 +113,7 @@ class InternalCreditController {
         return new Quote(contentType, required, available, available >= required);
     }
 
+    @InternalScope(ServiceGrants.CREDITS_READ)
     @GetMapping("/balances/{userId}")
     LedgerService.Balance balance(@PathVariable UUID userId) {
         return ledger.balance(userId);

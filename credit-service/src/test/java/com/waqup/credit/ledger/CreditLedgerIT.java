@@ -52,7 +52,7 @@ class CreditLedgerIT extends ServiceITSupport {
     @Autowired
     AmqpAdmin amqp;
 
-    final String service = bearer(TestTokens.shared().service("content-generation-service"));
+    final String service = bearer(TestTokens.shared().internalApi("credit-service"));
 
     Http.Response internal(String path, String body) {
         return Http.post(url("/internal/credits" + path), body, "Content-Type", "application/json", "Authorization", service);

@@ -31,7 +31,7 @@ class CreditPrivacyIT extends ServiceITSupport {
     @Autowired
     AmqpAdmin amqp;
 
-    final String service = bearer(TestTokens.shared().service("user-service"));
+    final String service = bearer(TestTokens.shared().internalApi("credit-service"));
 
     Http.Response internal(String path, String body) {
         return Http.post(url("/internal/credits" + path), body, "Content-Type", "application/json", "Authorization", service);

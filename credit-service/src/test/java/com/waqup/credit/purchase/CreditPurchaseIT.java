@@ -97,14 +97,14 @@ class CreditPurchaseIT extends ServiceITSupport {
     Http.Response hold(UUID job, UUID user, int amount) {
         return Http.post(url("/internal/credits/holds"), "{\"job_id\":\"" + job + "\",\"user_id\":\"" + user + "\",\"amount\":"
                 + amount + ",\"content_type\":\"ritual\",\"content_id\":\"" + job + "\"}", "Content-Type", "application/json",
-                "Authorization", bearer(TestTokens.shared().service("content-generation-service")));
+                "Authorization", bearer(TestTokens.shared().service("content-generation-service", "credit-service")));
     }
 
     void spend(UUID user, int amount) {
         UUID job = UUID.randomUUID();
         assertThat(hold(job, user, amount).status()).isEqualTo(201);
         assertThat(Http.post(url("/internal/credits/holds/" + job + "/capture"), "", "Content-Type", "application/json",
-                "Authorization", bearer(TestTokens.shared().service("content-generation-service"))).status()).isEqualTo(200);
+                "Authorization", bearer(TestTokens.shared().service("content-generation-service", "credit-service"))).status()).isEqualTo(200);
     }
 
     /** available == Σ entries ≥ 0 and held == Σ open holds, for everyone the scenario touched. */

@@ -73,7 +73,7 @@ class GatewaySecurityConfiguration {
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, WaqupSecurityProperties properties,
             EnvelopeWriter envelopes) {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(new JwtAuthorities(properties.audience(), properties.internalAudience()));
+        converter.setJwtGrantedAuthoritiesConverter(new JwtAuthorities(properties.audience(), null));
         String[] people = { Roles.authority(Roles.USER), Roles.authority(Roles.CREATOR), Roles.authority(Roles.ADMIN) };
         http.csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)

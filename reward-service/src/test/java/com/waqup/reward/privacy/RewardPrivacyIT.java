@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
 /** reward-service's part of the account export and erasure (docs/privacy.md): accounting kept under the hashed id. */
 class RewardPrivacyIT extends RewardITSupport {
 
-    final String service = bearer(TestTokens.shared().service("user-service"));
+    final String service = bearer(TestTokens.shared().service("user-service", "reward-service"));
 
     @Test
     void shouldExportACreatorsTokensAndPayoutsToServicesOnly() {

@@ -1,5 +1,7 @@
 package com.waqup.library.pack;
 
+import com.waqup.common.security.InternalScope;
+import com.waqup.common.security.ServiceGrants;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -28,16 +30,19 @@ class PackInternalController {
     record CopyRequest(@NotNull UUID userId, @NotNull UUID packId, @NotNull UUID itemId, @NotNull @Min(1) Integer revision) {
     }
 
+    @InternalScope(ServiceGrants.PACK_ACCESS_READ)
     @GetMapping("/internal/packs/{packId}/access")
     PackAccessService.Access access(@PathVariable UUID packId, @RequestParam("user_id") UUID userId) {
         return access.access(packId, userId);
     }
 
+    @InternalScope(ServiceGrants.CONTENT_READ)
     @GetMapping("/internal/content/{contentId}")
     PackAccessService.OwnedItem owned(@PathVariable UUID contentId, @RequestParam("user_id") UUID userId) {
         return access.owned(contentId, userId);
     }
 
+    @InternalScope(ServiceGrants.CONTENT_COPY)
     @PostMapping("/internal/content/{contentId}/pack-copies")
     PackAccessService.PackCopy copy(@PathVariable UUID contentId, @Valid @RequestBody CopyRequest body) {
         return access.copy(contentId, body.userId(), body.packId(), body.itemId(), body.revision());

@@ -30,7 +30,7 @@ import tools.jackson.databind.JsonNode;
  */
 class PackAccessIT extends LibraryITSupport {
 
-    final String service = bearer(TestTokens.shared().service("creator-service"));
+    final String service = bearer(TestTokens.shared().internalApi("ritual-library-service"));
 
     Http.Response copy(UUID content, UUID creator, UUID pack, UUID item, int revision) {
         return Http.post(url("/internal/content/" + content + "/pack-copies"), "{\"user_id\":\"" + creator + "\",\"pack_id\":\""

@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
 /** The library's part of the account export and of the account deletion. */
 class PrivacyIT extends LibraryITSupport {
 
-    final String service = bearer(TestTokens.shared().service("user-service"));
+    final String service = bearer(TestTokens.shared().service("user-service", "ritual-library-service"));
 
     /** A person with two items (one at version 2), a folder, a favourite, a share and two practice events. */
     UUID personWithEverything() {

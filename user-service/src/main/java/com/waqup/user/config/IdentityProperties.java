@@ -3,7 +3,9 @@ package com.waqup.user.config;
 import java.time.Duration;
 import java.util.List;
 
+import com.waqup.common.security.ServiceCredentials;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -15,7 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * @param accessTokenTtl         lifetime of an access JWT
  * @param refreshTokenTtl        lifetime of a refresh token
  * @param serviceTokenTtl        lifetime of a service JWT
- * @param serviceClients         the service names allowed to obtain a service token
+ * @param serviceClientMasterKey the key every service's own secret is derived from (common-lib's ServiceCredentials);
+ *                               which service may call what is common-lib's ServiceGrants
  * @param keyRotationInterval    an active signing key older than this is rotated automatically
  * @param throttle               login throttling
  * @param trustedProxies         addresses or CIDR ranges of the proxies (the gateway) whose {@code X-Forwarded-For}
@@ -27,9 +30,7 @@ public record IdentityProperties(
         @NotNull @DefaultValue("15m") Duration accessTokenTtl,
         @NotNull @DefaultValue("7d") Duration refreshTokenTtl,
         @NotNull @DefaultValue("5m") Duration serviceTokenTtl,
-        @DefaultValue({ "gateway-service", "user-service", "conversation-service", "content-generation-service", "audio-generation-service",
-                "ritual-library-service", "credit-service", "creator-service", "catalog-service", "payment-service",
-                "reward-service" }) List<String> serviceClients,
+        @NotBlank @DefaultValue(ServiceCredentials.LOCAL_DEV_MASTER_KEY) String serviceClientMasterKey,
         @NotNull @DefaultValue("30d") Duration keyRotationInterval,
         @NotNull @DefaultValue Throttle throttle,
         @NotNull @DefaultValue({ "127.0.0.1/32", "::1/128" }) List<String> trustedProxies) {

@@ -16,6 +16,7 @@ import com.waqup.common.security.RevokedTokenValidator;
 import com.waqup.common.security.WaqupSecurityProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -36,7 +37,8 @@ class LocalJwtDecoderConfiguration {
     private static final Logger log = LoggerFactory.getLogger(LocalJwtDecoderConfiguration.class);
 
     @Bean
-    JwtDecoder jwtDecoder(SigningKeys keys, WaqupSecurityProperties properties, RevokedTokenValidator revoked) throws Exception {
+    JwtDecoder jwtDecoder(SigningKeys keys, WaqupSecurityProperties properties, RevokedTokenValidator revoked,
+            @Value("${spring.application.name}") String serviceName) throws Exception {
         JWKSource<SecurityContext> remote = JWKSourceBuilder.create(URI.create(properties.jwksUri()).toURL())
                 .retrying(false).build();
         JWKSource<SecurityContext> source = (selector, context) -> {
@@ -57,7 +59,7 @@ class LocalJwtDecoderConfiguration {
         });
         NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
         decoder.setClaimSetConverter(JwtValidation.claimSetConverter());
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidation.validator(properties), revoked));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidation.validator(properties, serviceName), revoked));
         return decoder;
     }
 }

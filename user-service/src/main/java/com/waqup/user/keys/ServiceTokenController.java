@@ -3,46 +3,61 @@ package com.waqup.user.keys;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.Set;
+import java.util.TreeSet;
 
 import com.waqup.common.error.DomainException;
 import com.waqup.common.error.ErrorKind;
-import com.waqup.common.security.WaqupSecurityProperties;
+import com.waqup.common.security.ServiceCredentials;
+import com.waqup.common.security.ServiceGrants;
 import com.waqup.user.config.IdentityProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Issues service tokens (OAuth2 client-credentials style, HTTP Basic with the service's name and the
- * shared service secret). Not under {@code /api/v1}, so the gateway never exposes it.
+ * Issues service tokens (OAuth2 client-credentials style): HTTP Basic with the calling service's name and its own
+ * secret ({@link ServiceCredentials}: derived from the master key, which only this service holds), and
+ * {@code ?audience=} the service the token is for. The token carries the scopes {@link ServiceGrants} gives that
+ * caller there; a caller with none there gets 403 {@code NOT_GRANTED}. Not under {@code /api/v1}, so the gateway
+ * never exposes it.
  */
 @RestController
 class ServiceTokenController {
 
     private final TokenIssuer tokens;
     private final IdentityProperties identity;
-    private final WaqupSecurityProperties security;
 
-    ServiceTokenController(TokenIssuer tokens, IdentityProperties identity, WaqupSecurityProperties security) {
+    ServiceTokenController(TokenIssuer tokens, IdentityProperties identity) {
         this.tokens = tokens;
         this.identity = identity;
-        this.security = security;
     }
 
-    record ServiceToken(String accessToken, String tokenType, long expiresIn) {
+    record ServiceToken(String accessToken, String tokenType, long expiresIn, String scope) {
     }
 
     @PostMapping("/service-auth/token")
-    ServiceToken token(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+    ServiceToken token(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @RequestParam(name = "audience", required = false) String audience) {
         String[] client = basic(authorization);
-        boolean knownClient = identity.serviceClients().contains(client[0]);
-        boolean secretOk = MessageDigest.isEqual(client[1].getBytes(StandardCharsets.UTF_8),
-                security.serviceClient().secret().getBytes(StandardCharsets.UTF_8));
+        boolean knownClient = ServiceGrants.callers().contains(client[0]);
+        byte[] expected = ServiceCredentials.secret(identity.serviceClientMasterKey(), client[0]).getBytes(StandardCharsets.UTF_8);
+        boolean secretOk = MessageDigest.isEqual(client[1].getBytes(StandardCharsets.UTF_8), expected);
         if (!knownClient || !secretOk) {
             throw invalidClient();
         }
-        return new ServiceToken(tokens.serviceToken(client[0]), "Bearer", identity.serviceTokenTtl().toSeconds());
+        if (audience == null || audience.isBlank()) {
+            throw new DomainException(ErrorKind.INVALID, "AUDIENCE_REQUIRED",
+                    "Name the service the token is for: ?audience=<service name>");
+        }
+        Set<String> scopes = ServiceGrants.scopes(client[0], audience);
+        if (scopes.isEmpty()) {
+            throw new DomainException(ErrorKind.FORBIDDEN, "NOT_GRANTED", "This service may not call " + audience);
+        }
+        return new ServiceToken(tokens.serviceToken(client[0], audience, scopes), "Bearer",
+                identity.serviceTokenTtl().toSeconds(), String.join(" ", new TreeSet<>(scopes)));
     }
 
     private static String[] basic(String authorization) {

@@ -4,10 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.waqup.common.security.JwtAuthorities;
 import com.waqup.common.security.Roles;
 import com.waqup.common.security.WaqupSecurityProperties;
 import com.waqup.user.config.IdentityProperties;
@@ -35,13 +38,20 @@ public class TokenIssuer {
         return sign(userId.toString(), security.audience(), roles, tier, identity.accessTokenTtl().toSeconds());
     }
 
-    /** A short-lived token that lets a service call another service's {@code /internal/**}. */
-    public String serviceToken(String serviceName) {
-        return sign("service:" + serviceName, security.internalAudience(), List.of(Roles.SERVICE), null,
-                identity.serviceTokenTtl().toSeconds());
+    /**
+     * A short-lived token that lets service {@code caller} call {@code audience}'s {@code /internal/**} routes that need
+     * one of {@code scopes}: {@code sub = service:<caller>}, {@code aud = waqup-internal:<audience>}, {@code scope}.
+     */
+    public String serviceToken(String caller, String audience, Set<String> scopes) {
+        return sign("service:" + caller, JwtAuthorities.internalAudience(security.internalAudience(), audience),
+                List.of(Roles.SERVICE), null, identity.serviceTokenTtl().toSeconds(), String.join(" ", new TreeSet<>(scopes)));
     }
 
     private String sign(String subject, String audience, List<String> roles, String tier, long ttlSeconds) {
+        return sign(subject, audience, roles, tier, ttlSeconds, null);
+    }
+
+    private String sign(String subject, String audience, List<String> roles, String tier, long ttlSeconds, String scope) {
         try {
             RSAKey key = keys.active();
             Instant now = clock.instant();
@@ -57,6 +67,9 @@ public class TokenIssuer {
                     .claim("roles", roles);
             if (tier != null) {
                 builder.claim("tier", tier);
+            }
+            if (scope != null) {
+                builder.claim("scope", scope);
             }
             return builder.signWith(key.toRSAPrivateKey(), Jwts.SIG.RS256).compact();
         } catch (JOSEException e) {

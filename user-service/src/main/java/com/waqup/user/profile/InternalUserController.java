@@ -1,5 +1,7 @@
 package com.waqup.user.profile;
 
+import com.waqup.common.security.InternalScope;
+import com.waqup.common.security.ServiceGrants;
 import java.util.UUID;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +18,7 @@ class InternalUserController {
         this.profiles = profiles;
     }
 
+    @InternalScope(ServiceGrants.USERS_READ)
     @GetMapping("/internal/users/{id}")
     ProfileView user(@PathVariable UUID id) {
         return profiles.get(id);
