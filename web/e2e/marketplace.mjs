@@ -334,7 +334,10 @@ try {
       await page.goto(BASE + '/studio/rewards')
       const history = page.getByRole('list', { name: 'Reward history' })
       await eventually(async () => {
-        const tokens = Number(await page.getByTestId('reward-balance').textContent())
+        // after each reload the tile says "–" until the balance answers: read it once it holds a number
+        const balanceTile = page.getByTestId('reward-balance').filter({ hasText: /\d/ })
+        await balanceTile.waitFor({ timeout: 5000 })
+        const tokens = Number(await balanceTile.textContent())
         assert(tokens > 0, `tokens ${tokens}`)
         await history.getByText('Someone practised').first().waitFor({ timeout: 2000 })
         if (paymentsServed) await history.getByText('A pack was bought').first().waitFor({ timeout: 2000 })
