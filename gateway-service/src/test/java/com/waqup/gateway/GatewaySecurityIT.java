@@ -47,17 +47,15 @@ class GatewaySecurityIT extends GatewayITSupport {
             case "unknown signer" -> TestTokens.signedByStranger(id);
             case "wrong issuer" -> TOKENS.sign(id.toString(), "waqup-api", List.of("user"), "free", "https://evil.example", Duration.ofMinutes(5));
             case "wrong audience" -> TOKENS.sign(id.toString(), "someone-else", List.of("user"), "free", "waqup", Duration.ofMinutes(5));
+            // a service token is for one service's /internal routes, never for the gateway: refused like a stranger's
             default -> TOKENS.service("credit-service", "credit-service");
         };
         int before = DOWNSTREAMS.hits.size();
         Http.Response r = token == null ? Http.get(url("/api/v1/credits/balance")) : Http.get(url("/api/v1/credits/balance"), as(token));
-        {
-            // a service token is for one service's /internal routes, never for the gateway: refused like a stranger's
-            assertThat(r.status()).isEqualTo(401);
-            assertThat(r.header("WWW-Authenticate")).startsWith("Bearer");
-            assertThat(r.json().path("error").path("code").asString()).isIn("UNAUTHORIZED", "INVALID_TOKEN");
-            assertThat(r.json().path("error").path("trace_id").asString()).isNotBlank();
-        }
+        assertThat(r.status()).isEqualTo(401);
+        assertThat(r.header("WWW-Authenticate")).startsWith("Bearer");
+        assertThat(r.json().path("error").path("code").asString()).isIn("UNAUTHORIZED", "INVALID_TOKEN");
+        assertThat(r.json().path("error").path("trace_id").asString()).isNotBlank();
         assertThat(DOWNSTREAMS.hits.size()).as("nothing reached the service").isEqualTo(before);
     }
 

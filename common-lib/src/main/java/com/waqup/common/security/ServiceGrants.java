@@ -87,13 +87,6 @@ public final class ServiceGrants {
         return Set.copyOf(all);
     }
 
-    /** The services {@code caller} may call, each with its scopes. */
-    public static Map<String, Set<String>> audiences(String caller) {
-        Map<String, Set<String>> out = new LinkedHashMap<>();
-        GRANTS.getOrDefault(caller, Map.of()).forEach((audience, scopes) -> out.put(audience, Set.copyOf(scopes)));
-        return out;
-    }
-
     /** Every caller that may obtain a service token. */
     public static Set<String> callers() {
         Set<String> callers = new TreeSet<>(Comparator.naturalOrder());
