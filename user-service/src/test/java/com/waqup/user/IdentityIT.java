@@ -527,7 +527,7 @@ class IdentityIT extends ServiceITSupport {
                 .as("one service's secret never lets its holder act as another").isEqualTo(401);
         assertThat(Http.post(url("/service-auth/token?audience=credit-service"), "",
                 "Authorization", basic("content-generation-service", "local-dev-service-secret")).status())
-                .as("the old shared secret is no credential").isEqualTo(401);
+                .as("the public local placeholder is not a secret").isEqualTo(401);
         assertThat(Http.post(url("/service-auth/token?audience=user-service"), "",
                 "Authorization", basic("evil-service", ownSecret("evil-service"))).status()).isEqualTo(401);
         Http.Response noAudience = Http.post(url("/service-auth/token"), "",
