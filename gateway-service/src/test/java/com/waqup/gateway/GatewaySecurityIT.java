@@ -4,11 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.UUID;
 
 import com.waqup.common.test.Http;
@@ -231,6 +242,76 @@ class GatewaySecurityIT extends GatewayITSupport {
                 "Access-Control-Request-Method", "GET");
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.header("Access-Control-Allow-Origin")).isNull();
+    }
+
+    /**
+     * A refused request whose rest the gateway never reads (an oversized body, request line or header block) still gets
+     * its answer: the connection is closed only after the answer went out and the client had time to read it. Closing a
+     * socket with unread bytes makes the kernel reset the connection, which can throw away the answer before the client
+     * read it ("no bytes"), so refusals raced the client on a loaded machine. Raw sockets, many at once, so nothing
+     * retries or hides a reset.
+     */
+    @Test
+    void shouldDeliverEveryRefusalBeforeClosingTheConnection() throws Exception {
+        String token = TOKENS.user(UUID.randomUUID());
+        String body = "{\"text\":\"" + "a".repeat(200_000) + "\"}";
+        List<String> chunks = new ArrayList<>();
+        for (int i = 0; i < body.length(); i += 4096) {
+            String part = body.substring(i, Math.min(body.length(), i + 4096));
+            chunks.add(Integer.toHexString(part.length()) + "\r\n" + part + "\r\n");
+        }
+        Map<String, String> requests = Map.of(
+                "413", "POST /api/v1/conversation/message HTTP/1.1\r\nHost: gw\r\nAuthorization: Bearer " + token
+                        + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body,
+                "413 chunked", "POST /api/v1/conversation/message HTTP/1.1\r\nHost: gw\r\nAuthorization: Bearer " + token
+                        + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n" + String.join("", chunks) + "0\r\n\r\n",
+                "414", "GET /api/v1/content?q=" + "s".repeat(100_000) + " HTTP/1.1\r\nHost: gw\r\n\r\n",
+                "431", "GET /api/v1/credits/balance HTTP/1.1\r\nHost: gw\r\nIdempotency-Key: " + "k".repeat(100_000) + "\r\n\r\n");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<String>> answers = new ArrayList<>();
+            for (int round = 0; round < 10; round++) {
+                for (Map.Entry<String, String> request : requests.entrySet()) {
+                    answers.add(pool.submit(() -> request.getKey() + " -> " + statusLine(request.getValue())));
+                }
+            }
+            for (Future<String> answer : answers) {
+                String outcome = answer.get(60, TimeUnit.SECONDS);
+                String expected = outcome.substring(0, 3);
+                assertThat(outcome).as("every refusal arrives whole").endsWith(" -> HTTP/1.1 " + expected);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Sends the first 9,000 bytes of {@code request} (past every limit but the body's), waits until the gateway has
+     * answered, sends the rest (as a client streaming its request does), then reads the status line.
+     */
+    private String statusLine(String request) throws IOException, InterruptedException {
+        byte[] bytes = request.getBytes(StandardCharsets.ISO_8859_1);
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(20_000);
+            String sent = "";
+            try {
+                socket.getOutputStream().write(bytes, 0, 9_000);
+                socket.getOutputStream().flush();
+                Thread.sleep(300);
+                socket.getOutputStream().write(bytes, 9_000, bytes.length - 9_000);
+                socket.getOutputStream().flush();
+            } catch (IOException refusedMidway) {
+                sent = " (could not send the rest: " + refusedMidway.getMessage() + ")";
+            }
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+            String line;
+            try {
+                line = in.readLine();
+            } catch (SocketException reset) {
+                return "reset before the answer was read: " + reset.getMessage() + sent;
+            }
+            return line == null ? "closed without an answer" + sent : line.substring(0, Math.min(12, line.length())) + sent;
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.waqup.gateway.config;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +21,8 @@ import org.springframework.validation.annotation.Validated;
  *                           (0: the TCP peer is the client)
  * @param rateLimits         requests per second and burst, per tier
  * @param services           the downstream services by name, with their base URLs
+ * @param lingeringClose     how long a connection the server closes still reads (and drops) what the client sends,
+ *                           so the client reads an answer given before its request was read whole (0: close at once)
  */
 @ConfigurationProperties("waqup.gateway")
 @Validated
@@ -28,7 +31,8 @@ public record GatewayProperties(
         @NotNull @DefaultValue("1MB") DataSize maxRequestSize,
         @Min(0) @DefaultValue("0") int trustedProxyHops,
         @NotNull @DefaultValue RateLimits rateLimits,
-        @NotEmpty Map<String, String> services) {
+        @NotEmpty Map<String, String> services,
+        @NotNull @DefaultValue("2s") Duration lingeringClose) {
 
     /** Token buckets (Spring Cloud Gateway's Redis rate limiter): refill per second and bucket size. */
     public record RateLimits(

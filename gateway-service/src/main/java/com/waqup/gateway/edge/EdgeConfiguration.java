@@ -1,5 +1,8 @@
 package com.waqup.gateway.edge;
 
+import java.time.Duration;
+
+import com.waqup.gateway.config.GatewayProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -9,11 +12,22 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The edge's own settings ({@link SecurityHeadersProperties}) and its Netty server: what it answers before the
- * application sees a request ({@link DecodingFailureEnvelope}).
+ * application sees a request ({@link DecodingFailureEnvelope}) and how it closes a connection ({@link LingeringClose}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecurityHeadersProperties.class)
 class EdgeConfiguration {
+
+    /** Every connection the server closes lingers first ({@link LingeringClose}), so an early refusal is read. */
+    @Bean
+    NettyServerCustomizer lingeringClose(GatewayProperties properties) {
+        Duration linger = properties.lingeringClose();
+        return server -> server.doOnChannelInit((observer, channel, address) -> {
+            if (channel.pipeline().get(LingeringClose.NAME) == null) {
+                channel.pipeline().addFirst(LingeringClose.NAME, new LingeringClose(linger));
+            }
+        });
+    }
 
     @Bean
     NettyServerCustomizer decodingFailureEnvelopes(JsonMapper json) {
