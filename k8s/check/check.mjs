@@ -63,6 +63,39 @@ async function modelOf(apiVersion, kind) {
   }
 }
 
+// Custom resources of the Prometheus Operator (monitoring.coreos.com/v1): kubernetes-models has no schema for them, so
+// their schema validation is skipped explicitly, and their shape is checked here instead: what the operator needs to
+// act on them at all (a selector and endpoints; rule groups whose every rule has an alert or record name and an expr).
+const isString = (v) => typeof v === "string" && v !== "";
+const CUSTOM_SHAPES = {
+  "monitoring.coreos.com/v1/PodMonitor": (o, bad) => {
+    if (typeof o.spec?.selector !== "object" || o.spec.selector === null) bad("spec.selector is required");
+    const endpoints = o.spec?.podMetricsEndpoints;
+    if (!Array.isArray(endpoints) || endpoints.length === 0) bad("spec.podMetricsEndpoints must list at least one endpoint");
+    (endpoints ?? []).forEach((e, i) => {
+      if (!isString(e?.port)) bad(`spec.podMetricsEndpoints[${i}].port must name a container port`);
+      if (e?.path !== undefined && !String(e.path).startsWith("/")) bad(`spec.podMetricsEndpoints[${i}].path must start with /`);
+    });
+  },
+  "monitoring.coreos.com/v1/PrometheusRule": (o, bad) => {
+    const groups = o.spec?.groups;
+    if (!Array.isArray(groups) || groups.length === 0) bad("spec.groups must list at least one group");
+    (groups ?? []).forEach((g, i) => {
+      if (!isString(g?.name)) bad(`spec.groups[${i}].name is required`);
+      if (!Array.isArray(g?.rules) || g.rules.length === 0) bad(`spec.groups[${i}].rules must list at least one rule`);
+      (g?.rules ?? []).forEach((r, j) => {
+        if (!isString(r?.alert) && !isString(r?.record)) bad(`spec.groups[${i}].rules[${j}] needs an alert or a record name`);
+        if (!isString(r?.expr)) bad(`spec.groups[${i}].rules[${j}].expr is required`);
+        for (const key of Object.keys(r ?? {})) {
+          if (!["alert", "record", "expr", "for", "keep_firing_for", "labels", "annotations"].includes(key)) {
+            bad(`unknown field spec.groups[${i}].rules[${j}].${key}`);
+          }
+        }
+      });
+    });
+  },
+};
+
 async function checkObject(object, where) {
   if (object === null || typeof object !== "object" || Array.isArray(object)) {
     report(where, "not a Kubernetes object (a mapping with apiVersion and kind)");
@@ -76,6 +109,11 @@ async function checkObject(object, where) {
   const name = object.metadata?.name;
   const label = `${where} ${apiVersion} ${kind} ${name ?? "<no name>"}`;
   if (typeof name !== "string" || name === "") report(label, "metadata.name is required");
+  const shape = CUSTOM_SHAPES[`${apiVersion}/${kind}`];
+  if (shape) {
+    shape(object, (message) => report(label, message));
+    return `${apiVersion}/${kind}/${object.metadata?.namespace ?? ""}/${name}`;
+  }
   const Model = await modelOf(apiVersion, kind);
   if (!Model) {
     report(label, `no schema for ${apiVersion} ${kind} (not a built-in Kubernetes kind of this API version)`);

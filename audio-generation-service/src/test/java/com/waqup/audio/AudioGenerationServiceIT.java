@@ -13,6 +13,11 @@ class AudioGenerationServiceIT extends ServiceContractIT {
 
     @Override
     protected Set<String> readinessDependencies() {
-        return Set.of("db", "rabbit", "s3");
+        return Set.of("db");
+    }
+
+    @Override
+    protected Set<String> degradingDependencies() {
+        return Set.of("rabbit", "s3");
     }
 }

@@ -23,7 +23,12 @@ class ContentGenerationServiceIT extends ServiceContractIT implements UsesRealCr
 
     @Override
     protected Set<String> readinessDependencies() {
-        return Set.of("db", "rabbit");
+        return Set.of("db");
+    }
+
+    @Override
+    protected Set<String> degradingDependencies() {
+        return Set.of("rabbit");
     }
 
     @Override

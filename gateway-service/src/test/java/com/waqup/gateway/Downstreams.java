@@ -24,7 +24,7 @@ final class Downstreams {
             "catalog-service", "payment-service", "reward-service");
 
     record Hit(String service, String method, String uri, String correlationId, String authorization,
-            Set<String> headerNames, List<String> forwardedFor) {
+            Set<String> headerNames, List<String> forwardedFor, String deadline, String traceparent) {
     }
 
     private final Map<String, DisposableServer> servers = new LinkedHashMap<>();
@@ -40,7 +40,9 @@ final class Downstreams {
                                 String correlation = request.requestHeaders().get("X-Correlation-Id");
                                 hits.add(new Hit(name, request.method().name(), request.uri(), correlation,
                                         request.requestHeaders().get("Authorization"), request.requestHeaders().names(),
-                                        request.requestHeaders().getAll("X-Forwarded-For")));
+                                        request.requestHeaders().getAll("X-Forwarded-For"),
+                                        request.requestHeaders().get("X-Request-Deadline"),
+                                        request.requestHeaders().get("traceparent")));
                                 if (request.uri().endsWith("/html-error")) { // what a servlet container answers on its own
                                     return response.status(400).header("Content-Type", "text/html;charset=utf-8")
                                             .sendString(Mono.just("<html><body><h1>HTTP Status 400 – Bad Request</h1></body></html>")).then();

@@ -13,6 +13,11 @@ class RewardServiceIT extends ServiceContractIT {
 
     @Override
     protected Set<String> readinessDependencies() {
-        return Set.of("db", "rabbit");
+        return Set.of("db");
+    }
+
+    @Override
+    protected Set<String> degradingDependencies() {
+        return Set.of("rabbit");
     }
 }

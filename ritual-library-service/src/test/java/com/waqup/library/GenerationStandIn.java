@@ -16,9 +16,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Stands in for content-generation-service's {@code POST /internal/revoices} in the library's ITs (the real service
- * is exercised by the gateway flow IT): records each request and answers with the documented shape (201
- * {@code {job_id, ritual_id, version, status, estimated_time, cost}}), or with a refusal a test set for an item.
+ * Stands in for content-generation-service's {@code POST /internal/revoices} and {@code POST /internal/personalizations}
+ * and for user-service's {@code GET /internal/users/{id}} in the library's ITs (the real services are exercised by
+ * the gateway flow ITs): records each request and answers with the documented shape (201
+ * {@code {job_id, ritual_id, version, status, estimated_time, cost}}; the profile's {@code preferences}), or with a
+ * refusal a test set for an item or a person. A person without preferences set here is user-service's 404.
  */
 public final class GenerationStandIn {
 
@@ -28,6 +30,9 @@ public final class GenerationStandIn {
     private final HttpServer server;
     private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
     private final Map<String, Refusal> refusals = new ConcurrentHashMap<>();
+    private final List<JsonNode> personalizations = new CopyOnWriteArrayList<>();
+    private final Map<String, Refusal> personalizationRefusals = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Object>> preferences = new ConcurrentHashMap<>();
 
     record Refusal(int status, String body) {
     }
@@ -60,8 +65,62 @@ public final class GenerationStandIn {
                 out.write(bytes);
             }
         });
+        server.createContext("/internal/personalizations", exchange -> {
+            JsonNode request = JSON.readTree(exchange.getRequestBody().readAllBytes());
+            personalizations.add(request);
+            Refusal refusal = personalizationRefusals.get(request.path("user_id").asString());
+            UUID job = personalizationJobId(UUID.fromString(request.path("personalization_id").asString()));
+            String body = refusal != null ? refusal.body() : JSON.writeValueAsString(Map.of("job_id", job.toString(),
+                    "ritual_id", job.toString(), "status", "queued", "estimated_time", 30,
+                    "cost", "guided_meditation".equals(request.path("content_type").asString()) ? 2 : 1));
+            answer(exchange, refusal == null ? 201 : refusal.status(), body);
+        });
+        server.createContext("/internal/users/", exchange -> {
+            String id = exchange.getRequestURI().getPath().substring("/internal/users/".length());
+            Map<String, Object> prefs = preferences.get(id);
+            answer(exchange, prefs == null ? 404 : 200, JSON.writeValueAsString(prefs == null
+                    ? Map.of("error", Map.of("code", "USER_NOT_FOUND", "message", "not found", "details", Map.of()))
+                    : Map.of("id", id, "preferences", prefs)));
+        });
         server.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(0), "stop-generation-stand-in"));
+    }
+
+    private static void answer(com.sun.net.httpserver.HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    /** The job (and new item) id the stand-in gives a personalization. */
+    public static UUID personalizationJobId(UUID personalizationId) {
+        return UUID.nameUUIDFromBytes(("stand-in-personalize:" + personalizationId).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The personalizations the library asked for on behalf of {@code user}, oldest first. */
+    public List<JsonNode> personalizationsFor(UUID user) {
+        return personalizations.stream().filter(r -> r.path("user_id").asString().equals(user.toString())).toList();
+    }
+
+    /** Personalizations for {@code user} are refused with this status and error envelope ({@code null}: accepted again). */
+    public void refusePersonalizations(UUID user, Integer status, String code, String message) {
+        if (status == null) {
+            personalizationRefusals.remove(user.toString());
+            return;
+        }
+        personalizationRefusals.put(user.toString(), new Refusal(status, JSON.writeValueAsString(
+                Map.of("error", Map.of("code", code, "message", message, "details", Map.of("required", 2, "available", 0))))));
+    }
+
+    /** user-service's profile of {@code user} has these preferences. */
+    public void prefer(UUID user, String voiceId, String pace) {
+        Map<String, Object> prefs = new java.util.LinkedHashMap<>();
+        prefs.put("voice_id", voiceId);
+        prefs.put("pace", pace);
+        preferences.put(user.toString(), prefs);
     }
 
     public static GenerationStandIn get() {

@@ -68,6 +68,7 @@ public abstract class LibraryITSupport extends ServiceITSupport {
     @DynamicPropertySource
     static void generation(DynamicPropertyRegistry registry) {
         registry.add("waqup.services.content-generation.url", () -> GenerationStandIn.get().baseUrl());
+        registry.add("waqup.services.user.url", () -> GenerationStandIn.get().baseUrl());
     }
 
     /** A 3 s, 128 kb/s MP3 sine, made once per JVM with ffmpeg. */

@@ -13,7 +13,12 @@ class RitualLibraryServiceIT extends ServiceContractIT {
 
     @Override
     protected Set<String> readinessDependencies() {
-        return Set.of("db", "rabbit", "redis");
+        return Set.of("db");
+    }
+
+    @Override
+    protected Set<String> degradingDependencies() {
+        return Set.of("rabbit", "redis", "s3");
     }
 
     @Override

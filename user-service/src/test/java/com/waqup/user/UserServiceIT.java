@@ -13,6 +13,11 @@ class UserServiceIT extends ServiceContractIT {
 
     @Override
     protected Set<String> readinessDependencies() {
-        return Set.of("db", "rabbit", "redis");
+        return Set.of("db");
+    }
+
+    @Override
+    protected Set<String> degradingDependencies() {
+        return Set.of("rabbit", "redis");
     }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import com.waqup.audio.job.AudioEvents.AudioCompleted;
@@ -27,6 +28,8 @@ import com.waqup.audio.voice.Pacing;
 import com.waqup.audio.voice.TtsException;
 import com.waqup.audio.voice.Voice;
 import com.waqup.audio.voice.VoiceRouter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,8 +57,19 @@ class AudioPipeline {
     private final AudioStorage storage;
     private final AudioJobs jobs;
     private final Path workRoot;
+    private final MeterRegistry meters;
 
-    AudioPipeline(VoiceRouter tts, AudioRenderer renderer, AudioStorage storage, AudioJobs jobs, Path workRoot) {
+    AudioPipeline(VoiceRouter tts, AudioRenderer renderer, AudioStorage storage, AudioJobs jobs, Path workRoot,
+            MeterRegistry meters) {
+        this.meters = meters;
+        // present from the start, so dashboards and alerts see zeros
+        for (String type : List.of("affirmation", "guided_meditation", "ritual")) {
+            for (String stage : List.of("synthesis", "render", "upload", "audio")) {
+                stage(stage, type);
+            }
+        }
+        ttsLatency(tts.resolve(null).provider(), "success");
+        ttsLatency(tts.resolve(null).provider(), "failure");
         this.tts = tts;
         this.renderer = renderer;
         this.storage = storage;
@@ -72,10 +86,43 @@ class AudioPipeline {
         } catch (IOException e) {
             throw new JobFailure(JobFailure.MIX_FAILED, "no temporary space for rendering", true, e);
         }
+        long started = System.nanoTime();
         try {
-            return render(r, owner, dir);
+            AudioCompleted done = render(r, owner, dir);
+            stage("audio", r.contentType()).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            return done;
         } finally {
             deleteRecursively(dir);
+        }
+    }
+
+    /**
+     * {@code waqup_generation_stage_seconds{stage, content_type}} of the audio half: {@code synthesis} (every segment
+     * spoken), {@code render} (mix, loudness, encode), {@code upload}, and {@code audio} (the whole job); the script
+     * half is content-generation-service's.
+     */
+    private Timer stage(String stage, String contentType) {
+        return Timer.builder("waqup.generation.stage").tag("stage", stage)
+                .tag("content_type", contentType == null ? "unknown" : contentType)
+                .description("Time a generation spends in each stage").register(meters);
+    }
+
+    /** {@code waqup_tts_requests_seconds{provider, outcome}}: one batch of sentences spoken by the TTS engine. */
+    private Timer ttsLatency(String provider, String outcome) {
+        return Timer.builder("waqup.tts.requests").tag("provider", provider).tag("outcome", outcome)
+                .description("Latency of the TTS engine for one batch of sentences").register(meters);
+    }
+
+    private List<Pcm> timedSynthesis(List<String> texts, Voice voice, Pace pace, Path dir)
+            throws TtsException, InterruptedException {
+        long started = System.nanoTime();
+        String outcome = "failure";
+        try {
+            List<Pcm> speech = tts.synthesizeAll(texts, voice, pace, dir);
+            outcome = "success";
+            return speech;
+        } finally {
+            ttsLatency(voice.provider(), outcome).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }
     }
 
@@ -87,6 +134,7 @@ class AudioPipeline {
         }
         Pace pace = Pace.of(r.pace());
         progress(r, owner, 5, "synthesizing");
+        long synthesisStarted = System.nanoTime();
 
         List<AudioRequested.Segment> segments = new ArrayList<>(r.segments());
         segments.sort(Comparator.comparing(s -> s.index() == null ? Integer.MAX_VALUE : s.index()));
@@ -108,7 +156,7 @@ class AudioPipeline {
                     List<String> texts = sentences.stream().flatMap(List::stream).toList();
                     batches.add(batch);
                     sentencesOf.add(sentences);
-                    spoken.add(pool.submit(() -> tts.synthesizeAll(texts, voice, pace, dir)));
+                    spoken.add(pool.submit(() -> timedSynthesis(texts, voice, pace, dir)));
                 }
                 int done = from;
                 for (int b = 0; b < batches.size(); b++) {
@@ -125,6 +173,7 @@ class AudioPipeline {
             }
         }
 
+        stage("synthesis", r.contentType()).record(System.nanoTime() - synthesisStarted, TimeUnit.NANOSECONDS);
         Path voiceWav = dir.resolve("voice.wav");
         boolean ogg = r.formats() != null && r.formats().contains("ogg");
         Background background = r.background() == null ? null
@@ -135,13 +184,16 @@ class AudioPipeline {
             Pcm.writeTrack(voiceWav, parts);
             parts.clear();
             progress(r, owner, 60, "mixing");
+            long renderStarted = System.nanoTime();
             out = renderer.render(voiceWav, rate, background, ogg, dir, () -> progress(r, owner, 75, "encoding"));
+            stage("render", r.contentType()).record(System.nanoTime() - renderStarted, TimeUnit.NANOSECONDS);
         } catch (IOException | IllegalArgumentException e) {
             log.warn("job {}: mixing failed: {}", r.jobId(), e.toString());
             throw new JobFailure(JobFailure.MIX_FAILED, "the audio could not be mixed and encoded", false, e);
         }
 
         progress(r, owner, 90, "uploading");
+        long uploadStarted = System.nanoTime();
         String key = AudioStorage.key(r, "mp3");
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put("job-id", r.jobId().toString());
@@ -158,6 +210,7 @@ class AudioPipeline {
             storage.put(oggKey, out.ogg(), "audio/ogg", metadata);
             extra.add(new ExtraFormat("ogg", oggKey, out.oggSizeBytes()));
         }
+        stage("upload", r.contentType()).record(System.nanoTime() - uploadStarted, TimeUnit.NANOSECONDS);
         return new AudioCompleted(r.jobId(), r.contentId(), r.userId(), r.version(), key, storage.bucket(), "mp3", "audio/mpeg",
                 Math.round(out.durationSeconds() * 100) / 100.0, out.bitrateKbps(), out.sampleRateHz(), out.sizeBytes(),
                 Math.round(out.loudness().integratedLufs() * 10) / 10.0, Math.round(out.loudness().truePeakDbtp() * 10) / 10.0,

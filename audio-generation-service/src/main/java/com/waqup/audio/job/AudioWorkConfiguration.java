@@ -9,6 +9,7 @@ import com.waqup.common.outbox.IntegrationEvents;
 import com.waqup.common.storage.StorageProperties;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.rabbit.config.ContainerCustomizer;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.amqp.rabbit.config.SimpleRabbitListenerContainerFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
@@ -73,8 +74,8 @@ class AudioWorkConfiguration {
 
     @Bean
     AudioPipeline audioPipeline(VoiceRouter tts, AudioRenderer renderer, AudioStorage storage, AudioJobs jobs,
-            AudioWorkProperties props) {
-        return new AudioPipeline(tts, renderer, storage, jobs, props.workPath());
+            AudioWorkProperties props, MeterRegistry meters) {
+        return new AudioPipeline(tts, renderer, storage, jobs, props.workPath(), meters);
     }
 
     @Bean(destroyMethod = "close")

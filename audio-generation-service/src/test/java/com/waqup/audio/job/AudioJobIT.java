@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import com.waqup.audio.AudioITSupport;
 import com.waqup.audio.voice.Pacing;
 import com.waqup.common.events.Events;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.Message;
@@ -32,6 +33,9 @@ class AudioJobIT extends AudioITSupport {
     AudioJobs jobs;
 
     @Autowired
+    MeterRegistry meters;
+
+    @Autowired
     RabbitListenerEndpointRegistry listeners;
     @Autowired
     JdbcTemplate jdbc;
@@ -40,6 +44,8 @@ class AudioJobIT extends AudioITSupport {
     void shouldRenderASizedScriptToNormalizedMp3InS3AndPublishCompleted() throws Exception {
         UUID job = UUID.randomUUID();
         UUID user = UUID.randomUUID();
+        long audioStagesBefore = stageCount("audio");
+        long synthesesBefore = meters.get("waqup.tts.requests").tag("provider", "festival").tag("outcome", "success").timer().count();
         publish(sizedRequest(job, user, 60, null));
 
         JsonNode completed = await().atMost(JOB_TIMEOUT).until(() -> events(job, "audio.completed"), l -> !l.isEmpty()).getFirst();
@@ -87,6 +93,17 @@ class AudioJobIT extends AudioITSupport {
                 .contains("synthesizing", "mixing", "encoding", "uploading");
         assertThat(jdbc.queryForObject("select status from audio_job where job_id = ?", String.class, job)).isEqualTo("COMPLETED");
         assertThat(workDirsOf(job)).as("temporary files removed").isEmpty();
+        // the creation dashboard's and alerts' figures: the audio stage's time and the TTS engine's latency
+        assertThat(stageCount("audio")).isGreaterThan(audioStagesBefore);
+        assertThat(stageCount("synthesis")).isPositive();
+        assertThat(stageCount("render")).isPositive();
+        assertThat(stageCount("upload")).isPositive();
+        assertThat(meters.get("waqup.tts.requests").tag("provider", "festival").tag("outcome", "success").timer().count())
+                .isGreaterThan(synthesesBefore);
+    }
+
+    private long stageCount(String stage) {
+        return meters.find("waqup.generation.stage").tag("stage", stage).timers().stream().mapToLong(t -> t.count()).sum();
     }
 
     @Test

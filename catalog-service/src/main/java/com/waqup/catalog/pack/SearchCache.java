@@ -57,9 +57,12 @@ public class SearchCache {
         this.redis = redis;
         this.properties = properties;
         this.nearTtlNanos = Math.min(properties.searchCacheTtl().toNanos(), NEAR_TTL.toNanos());
-        this.hits = Counter.builder("catalog.search.cache").tag("result", "hit").register(meters);
-        this.misses = Counter.builder("catalog.search.cache").tag("result", "miss").register(meters);
-        this.errors = Counter.builder("catalog.search.cache").tag("result", "error").register(meters);
+        this.hits = Counter.builder("waqup.cache.requests").tag("cache", "search").tag("result", "hit")
+                .description("Search answers served from a cache").register(meters);
+        this.misses = Counter.builder("waqup.cache.requests").tag("cache", "search").tag("result", "miss")
+                .description("Searches that went to Elasticsearch").register(meters);
+        this.errors = Counter.builder("waqup.cache.requests").tag("cache", "search").tag("result", "error")
+                .description("Search cache reads or writes that Redis could not serve").register(meters);
     }
 
     /** The key of a search under the current generation; {@code shared} false when Redis could not be read. */

@@ -190,7 +190,7 @@ class PackCatalogIT extends CatalogITSupport {
 
     private double cacheCount(String result) {
         String metrics = Http.get(managementUrl("/actuator/prometheus")).body();
-        return metrics.lines().filter(l -> l.startsWith("catalog_search_cache_total") && l.contains("result=\"" + result + "\""))
+        return metrics.lines().filter(l -> l.startsWith("waqup_cache_requests_total") && l.contains("cache=\"search\"") && l.contains("result=\"" + result + "\""))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 }

@@ -53,7 +53,10 @@ public final class InternalCallException extends RuntimeException {
         return details;
     }
 
-    /** {@code true} when the service did not answer within the read timeout. */
+    /**
+     * {@code true} when the service did not answer within the read timeout or the time left before the
+     * {@link Deadline}, or when that deadline had passed before the call could be sent.
+     */
     public boolean timedOut() {
         return timedOut;
     }
@@ -64,6 +67,14 @@ public final class InternalCallException extends RuntimeException {
      */
     public boolean unavailable() {
         return status == 0 || status >= 500;
+    }
+
+    /**
+     * {@code true} when sending the same request again may succeed soon: the service could not be reached (not a
+     * timeout: it may still be working on it) or answered 502, 503 or 504. Used to retry idempotent calls only.
+     */
+    boolean retryable() {
+        return (status == 0 && !timedOut) || status == 502 || status == 503 || status == 504;
     }
 
     /** {@code true} for this status and envelope code. */

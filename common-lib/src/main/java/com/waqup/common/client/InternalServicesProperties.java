@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -26,7 +27,18 @@ public record InternalServicesProperties(@DefaultValue({}) Map<String, Endpoint>
      * @param url            the service's base URL (scheme, host, port)
      * @param connectTimeout how long a call may wait for a connection
      * @param readTimeout    how long a call may wait for the answer
+     * @param audience       the service's name its tokens are issued for (docs/identity.md "Service identity"); by
+     *                       default the name with {@code -service} ({@code credit} → {@code credit-service})
      */
-    public record Endpoint(String url, @DefaultValue("2s") Duration connectTimeout, @DefaultValue("5s") Duration readTimeout) {
+    public record Endpoint(String url, @DefaultValue("2s") Duration connectTimeout, @DefaultValue("5s") Duration readTimeout,
+            String audience) {
+
+        @ConstructorBinding
+        public Endpoint {
+        }
+
+        public Endpoint(String url, Duration connectTimeout, Duration readTimeout) {
+            this(url, connectTimeout, readTimeout, null);
+        }
     }
 }

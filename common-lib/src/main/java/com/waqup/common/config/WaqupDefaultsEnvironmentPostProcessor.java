@@ -12,7 +12,8 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * The platform's defaults, added with the lowest precedence: a service's {@code application.yml}, the
  * environment and the command line all override them. They make every service the same shape: JSON logs,
- * probes, a readiness group that reflects the service's own dependencies, Prometheus, bounded timeouts.
+ * probes, a readiness group that reflects only what a pod needs to serve its own requests, Prometheus, bounded
+ * timeouts.
  */
 public class WaqupDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -24,18 +25,34 @@ public class WaqupDefaultsEnvironmentPostProcessor implements EnvironmentPostPro
         // structured JSON logs (ECS) with the service name; MDC (correlation_id, traceId, spanId) included
         d.put("logging.structured.format.console", "ecs");
         d.put("logging.structured.ecs.service.name", "${spring.application.name:waqup}");
-        // actuator: only what operators need; probes; readiness = own dependencies, liveness = the JVM only
+        // actuator: only what operators need; probes; liveness = the JVM only; readiness = what this pod needs to serve
+        // its own requests: its database and its schema. Redis, RabbitMQ, Elasticsearch and S3 stay components of
+        // /actuator/health but not of readiness: an outage of a shared dependency degrades every pod alike (caches
+        // fall back to PostgreSQL, the outbox keeps accepting writes), and taking every pod out of rotation for it
+        // would turn a degraded feature into a total outage (docs/resilience.md)
         d.put("management.endpoints.web.exposure.include", "health,info,prometheus");
         d.put("management.endpoint.health.probes.enabled", "true");
         d.put("management.endpoint.health.show-details", "always");
         d.put("management.endpoint.health.show-components", "always");
         d.put("management.endpoint.health.validate-group-membership", "false");
         d.put("management.endpoint.health.group.readiness.include",
-                "readinessState,db,schema,redis,rabbit,elasticsearch,s3");
+                "readinessState,db,schema");
         d.put("management.endpoint.health.group.liveness.include", "livenessState");
         d.put("management.info.git.mode", "simple");
         d.put("management.info.java.enabled", "true");
+        // traces (docs/observability.md): OpenTelemetry through Micrometer Tracing, W3C traceparent (Boot's default) on
+        // HTTP and on every RabbitMQ message; spans leave the JVM only when an OTLP endpoint is set
+        // (OTEL_EXPORTER_OTLP_ENDPOINT or management.opentelemetry.tracing.export.otlp.endpoint): a laptop exports nothing
         d.put("management.tracing.sampling.probability", "0.1");
+        d.put("spring.rabbitmq.template.observation-enabled", "true");
+        d.put("spring.rabbitmq.listener.simple.observation-enabled", "true");
+        d.put("spring.rabbitmq.listener.direct.observation-enabled", "true");
+        // metrics: latency histograms per route (p95 from Prometheus), the SLO line of the seed's "API < 1 s" alert
+        d.put("management.metrics.distribution.percentiles-histogram.http.server.requests", "true");
+        d.put("management.metrics.distribution.slo.http.server.requests", "200ms,1s");
+        d.put("management.metrics.distribution.percentiles-histogram.waqup.generation.stage", "true");
+        d.put("management.metrics.distribution.percentiles-histogram.waqup.llm.requests", "true");
+        d.put("management.metrics.distribution.percentiles-histogram.waqup.tts.requests", "true");
         // Spring Security's own observations (a span and timer around every filter of the chain, the authentication
         // and the authorization) cost more CPU than a cached read itself; requests stay observed as a whole
         d.put("management.observations.enable.spring.security", "false");
@@ -49,7 +66,7 @@ public class WaqupDefaultsEnvironmentPostProcessor implements EnvironmentPostPro
         d.put("spring.datasource.hikari.maximum-pool-size", "10");
         d.put("spring.datasource.hikari.minimum-idle", "2");
         d.put("spring.datasource.hikari.initialization-fail-timeout", "-1");
-        // Redis and RabbitMQ: bounded waits so a dead dependency shows as not-ready, not as a hung request
+        // Redis and RabbitMQ: bounded waits so a dead dependency is a fast failure (503, a cache miss), not a hung request
         d.put("spring.data.redis.timeout", "2s");
         d.put("spring.data.redis.connect-timeout", "2s");
         d.put("spring.rabbitmq.connection-timeout", "3s");

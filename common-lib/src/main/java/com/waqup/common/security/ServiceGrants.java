@@ -37,6 +37,7 @@ public final class ServiceGrants {
     public static final String GENERATIONS_CREATE = "generations:create";
     public static final String GENERATIONS_READ = "generations:read";
     public static final String REVOICES_CREATE = "revoices:create";
+    public static final String PERSONALIZATIONS_CREATE = "personalizations:create";
     public static final String PACK_ACCESS_READ = "pack-access:read";
     public static final String CONTENT_READ = "content:read";
     public static final String CONTENT_COPY = "content:copy";
@@ -58,7 +59,7 @@ public final class ServiceGrants {
         grant(g, "conversation-service", "content-generation-service", GENERATIONS_CREATE);
         grant(g, "content-generation-service", "credit-service", CREDITS_HOLD, CREDITS_CAPTURE, CREDITS_RELEASE);
         grant(g, "ritual-library-service", "user-service", USERS_READ);
-        grant(g, "ritual-library-service", "content-generation-service", REVOICES_CREATE);
+        grant(g, "ritual-library-service", "content-generation-service", REVOICES_CREATE, PERSONALIZATIONS_CREATE);
         grant(g, "creator-service", "ritual-library-service", CONTENT_READ, CONTENT_COPY);
         grant(g, "catalog-service", "ritual-library-service", PACK_ACCESS_READ);
         for (String exporter : EXPORTERS) {

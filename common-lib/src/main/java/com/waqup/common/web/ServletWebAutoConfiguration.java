@@ -19,8 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Servlet services: correlation-id filter, error envelope (MVC and container errors), pagination binding, the bounded
- * request body ({@link RequestSizeFilter}), storable text in query strings ({@link StorableTextFilter}) and a 503 for a
- * dependency that does not answer ({@link DependencyFailureHandler}).
+ * request body ({@link RequestSizeFilter}), storable text in query strings ({@link StorableTextFilter}), the caller's
+ * deadline ({@link DeadlineFilter}) and a 503 for a dependency that does not answer ({@link DependencyFailureHandler}).
  */
 @AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -48,6 +48,14 @@ public class ServletWebAutoConfiguration {
     FilterRegistrationBean<StorableTextFilter> storableTextFilter(JsonMapper json) {
         FilterRegistrationBean<StorableTextFilter> registration = new FilterRegistrationBean<>(new StorableTextFilter(json));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
+    }
+
+    /** After the correlation id (a refusal carries it), before security and any work: see {@link DeadlineFilter}. */
+    @Bean
+    FilterRegistrationBean<DeadlineFilter> deadlineFilter(JsonMapper json) {
+        FilterRegistrationBean<DeadlineFilter> registration = new FilterRegistrationBean<>(new DeadlineFilter(json));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
         return registration;
     }
 

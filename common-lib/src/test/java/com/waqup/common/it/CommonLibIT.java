@@ -16,7 +16,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import com.waqup.common.client.Deadline;
 import com.waqup.common.client.InternalCallException;
+import com.waqup.common.client.InternalCallPolicy;
 import com.waqup.common.client.InternalClient;
 import com.waqup.common.client.InternalClients;
 import com.waqup.common.client.InternalServicesProperties;
@@ -29,6 +31,7 @@ import com.waqup.common.test.Http;
 import com.waqup.common.test.TcpProxy;
 import com.waqup.common.test.TestDatabase;
 import com.waqup.common.test.TestTokens;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -79,6 +82,9 @@ class CommonLibIT {
 
     @Autowired
     RestClient.Builder restClients;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Autowired
     ServiceTokenClient serviceTokens;
@@ -458,6 +464,84 @@ class CommonLibIT {
         }
     }
 
+    // ---- deadlines, circuit breakers and their meters on calls between services ------------------------------------
+
+    @Test
+    void shouldRefuseWorkForACallerWhoseDeadlineHasPassed() {
+        String passed = Deadline.format(Instant.now().minusMillis(50));
+        Http.Response refused = Http.post(url("/probe/items"), "{\"display_name\":\"late\",\"credit_amount\":1}",
+                "Content-Type", "application/json", Deadline.HEADER, passed, "X-Correlation-Id", "late-1");
+
+        assertThat(refused.status()).isEqualTo(504);
+        assertThat(error(refused).path("code").asString()).isEqualTo("GATEWAY_TIMEOUT");
+        assertThat(error(refused).path("trace_id").asString()).isEqualTo("late-1");
+
+        Http.Response inTime = Http.post(url("/probe/items"), "{\"display_name\":\"on time\",\"credit_amount\":1}",
+                "Content-Type", "application/json", Deadline.HEADER, Deadline.format(Instant.now().plusSeconds(30)));
+        assertThat(inTime.status()).as(inTime.body()).isEqualTo(200);
+        assertThat(Http.get(url("/probe/items"), Deadline.HEADER, "not-a-deadline").status())
+                .as("a header that is not a deadline is ignored").isEqualTo(200);
+    }
+
+    @Test
+    void shouldCarryTheCallersDeadlineToTheServiceItCalls() {
+        InternalClient probe = probeClient(InternalCallPolicy.defaults(), null);
+
+        long before = System.currentTimeMillis();
+        ProbeController.SeenDeadline own = probe.get(ProbeController.SeenDeadline.class, "/internal/probe/deadline");
+        assertThat(own.deadline()).as("the caller's read timeout (5 s) is the callee's deadline")
+                .isBetween(before + 4_900, System.currentTimeMillis() + 5_000);
+        assertThat(own.header()).isEqualTo(own.deadline().toString());
+
+        Instant callersDeadline = Instant.now().plusMillis(2_000);
+        try (Deadline.Scope ignored = Deadline.enter(callersDeadline)) {
+            ProbeController.SeenDeadline passedOn = probe.get(ProbeController.SeenDeadline.class, "/internal/probe/deadline");
+            assertThat(passedOn.deadline()).as("never later than the caller's own")
+                    .isLessThanOrEqualTo(callersDeadline.toEpochMilli()).isGreaterThan(callersDeadline.toEpochMilli() - 1_000);
+        }
+    }
+
+    @Test
+    void shouldStopWaitingAtTheDeadlineAndOpenTheCircuitOfAFailingServiceWithItsMeters() {
+        InternalClient probe = probeClient(new InternalCallPolicy(50, 4, 4, Duration.ofSeconds(30), 1, 25, 1, Duration.ofMillis(10)),
+                meters);
+        long started = System.nanoTime();
+        InternalCallException late;
+        try (Deadline.Scope ignored = Deadline.enter(Instant.now().plusMillis(400))) {
+            late = catchThrowableOfType(InternalCallException.class,
+                    () -> probe.get(ProbeController.SeenDeadline.class, "/internal/probe/slow?ms=3000"));
+        }
+        assertThat(late.timedOut()).isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("400 ms left, not the 5 s read timeout")
+                .isLessThan(Duration.ofMillis(2_000));
+
+        for (int i = 0; i < 3; i++) {
+            try (Deadline.Scope ignored = Deadline.enter(Instant.now().plusMillis(200))) {
+                catchThrowableOfType(InternalCallException.class,
+                        () -> probe.get(ProbeController.SeenDeadline.class, "/internal/probe/slow?ms=3000"));
+            }
+        }
+        InternalCallException open = catchThrowableOfType(InternalCallException.class,
+                () -> probe.get(ProbeController.Caller.class, "/internal/probe/caller"));
+        assertThat(open.unavailable()).isTrue();
+        assertThat(open.getMessage()).contains("circuit open");
+
+        String metrics = Http.get(url("/actuator/prometheus")).body();
+        assertThat(metrics).contains("resilience4j_circuitbreaker_state{", "name=\"probe-meters\"",
+                "resilience4j_bulkhead_available_concurrent_calls", "resilience4j_retry_calls");
+        assertThat(metrics.lines().filter(l -> l.startsWith("resilience4j_circuitbreaker_state{")
+                && l.contains("name=\"probe-meters\"") && l.contains("state=\"open\"")))
+                .singleElement().satisfies(line -> assertThat(line).matches(".* 1(\\.0)?$"));
+    }
+
+    /** A client of this very service as {@code probe-meters}, guarded by {@code policy}. */
+    private InternalClient probeClient(InternalCallPolicy policy, MeterRegistry meterRegistry) {
+        return new InternalClients(restClients, serviceTokens, new InternalServicesProperties(
+                Map.of("probe-meters", new InternalServicesProperties.Endpoint(url(""), Duration.ofSeconds(2), Duration.ofSeconds(5),
+                        "common-probe"))),
+                policy, meterRegistry).client("probe-meters");
+    }
+
     @Test
     void shouldRefuseAnInternalClientForAServiceThatIsNotConfigured() {
         assertThatThrownBy(() -> internalClients.client("nowhere"))
@@ -533,29 +617,54 @@ class CommonLibIT {
         assertThat(serviceOnUserApi.status()).as("a service token is not a person").isEqualTo(403);
     }
 
-    // ---- readiness follows the dependencies; liveness does not ---------------------------------------------
+    // ---- readiness is what the pod needs to serve its own requests; liveness is the JVM only ----------------
+
+    @Test
+    void shouldBeNotReadyWhileItsDatabaseIsDownAndRecoverByItself() {
+        awaitReadiness(200);
+        POSTGRES.cut();
+        try {
+            await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                Http.Response readiness = Http.get(url("/actuator/health/readiness"));
+                assertThat(readiness.status()).isEqualTo(503);
+                assertThat(readiness.json().path("components").path("db").path("status").asString()).isEqualTo("DOWN");
+            });
+            assertThat(Http.get(url("/actuator/health/liveness")).status()).as("still alive: no restart loop").isEqualTo(200);
+            assertThat(Http.get(url("/probe/items")).status()).as("the rest of the service keeps answering").isEqualTo(200);
+        } finally {
+            POSTGRES.restore();
+        }
+        awaitReadiness(200);
+    }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({ "db", "redis", "rabbit", "s3" })
-    void shouldBeNotReadyWhileADependencyIsDownAndRecoverByItself(String component) {
+    @CsvSource({ "redis", "rabbit", "s3" })
+    void shouldStayReadyWhileASharedDependencyIsDownAndReportItInHealth(String component) {
         awaitReadiness(200);
         TcpProxy proxy = switch (component) {
-            case "db" -> POSTGRES;
             case "redis" -> REDIS;
             case "s3" -> S3;
             default -> RABBIT;
         };
         proxy.cut();
-        await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+        try {
+            await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                Http.Response health = Http.get(url("/actuator/health"));
+                assertThat(health.json().path("components").path(component).path("status").asString())
+                        .as("the outage is visible in /actuator/health").isEqualTo("DOWN");
+            });
             Http.Response readiness = Http.get(url("/actuator/health/readiness"));
-            assertThat(readiness.status()).isEqualTo(503);
-            assertThat(readiness.json().path("components").path(component).path("status").asString()).isEqualTo("DOWN");
-        });
-        assertThat(Http.get(url("/actuator/health/liveness")).status()).as("still alive: no restart loop").isEqualTo(200);
-        assertThat(Http.get(url("/probe/items")).status()).as("the rest of the service keeps answering").isEqualTo(200);
-
-        proxy.restore();
-        awaitReadiness(200);
+            assertThat(readiness.status()).as("an outage of %s degrades; the pod stays in rotation: %s", component,
+                    readiness.body()).isEqualTo(200);
+            assertThat(readiness.json().path("components").has(component)).as("%s is not part of readiness", component).isFalse();
+            assertThat(Http.get(url("/actuator/health/liveness")).status()).isEqualTo(200);
+            assertThat(Http.get(url("/probe/items")).status()).as("the rest of the service keeps answering").isEqualTo(200);
+        } finally {
+            proxy.restore();
+        }
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> assertThat(
+                Http.get(url("/actuator/health")).json().path("components").path(component).path("status").asString())
+                .isEqualTo("UP"));
     }
 
     private void awaitReadiness(int status) {

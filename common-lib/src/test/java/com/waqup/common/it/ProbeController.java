@@ -1,9 +1,10 @@
 package com.waqup.common.it;
 
-import com.waqup.common.security.InternalScope;
+import com.waqup.common.client.Deadline;
 import com.waqup.common.correlation.CorrelationId;
 import com.waqup.common.error.DomainException;
 import com.waqup.common.error.ErrorKind;
+import com.waqup.common.security.InternalScope;
 import com.waqup.common.paging.PageQuery;
 import com.waqup.common.paging.Pagination;
 import com.waqup.common.security.AuthenticatedUser;
@@ -152,5 +153,24 @@ class ProbeController {
     @GetMapping(path = "/probe/echo-header", produces = MediaType.TEXT_PLAIN_VALUE)
     String echoHeader(@RequestHeader(name = CorrelationId.HEADER, required = false) String header) {
         return String.valueOf(header);
+    }
+
+    record SeenDeadline(Long deadline, String header) {
+    }
+
+    /** The deadline this request's work runs under (from its caller's header), as the service sees it. */
+    @InternalScope("probe:read")
+    @GetMapping("/internal/probe/deadline")
+    SeenDeadline deadline(@RequestHeader(name = Deadline.HEADER, required = false) String header) {
+        Instant deadline = Deadline.current();
+        return new SeenDeadline(deadline == null ? null : deadline.toEpochMilli(), header);
+    }
+
+    /** An answer that takes {@code ms} milliseconds: a slow service. */
+    @InternalScope("probe:read")
+    @GetMapping("/internal/probe/slow")
+    SeenDeadline slow(@RequestParam long ms) throws InterruptedException {
+        Thread.sleep(ms);
+        return new SeenDeadline(null, null);
     }
 }

@@ -2,6 +2,7 @@ package com.waqup.common.test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -49,8 +51,19 @@ public abstract class ServiceContractIT extends ServiceITSupport {
     /** The Postgres schema the service owns. */
     protected abstract String schema();
 
-    /** The health contributors that must be part of the service's readiness. */
+    /**
+     * The health contributors that are the service's readiness besides {@code readinessState} and {@code schema}:
+     * exactly these, what the service cannot serve its own requests without (docs/resilience.md).
+     */
     protected abstract Set<String> readinessDependencies();
+
+    /**
+     * The health contributors the service reports in {@code /actuator/health} that an outage only degrades: they
+     * must not be part of readiness (a Redis or RabbitMQ outage must not take every pod out of rotation).
+     */
+    protected Set<String> degradingDependencies() {
+        return Set.of();
+    }
 
     @Test
     void shouldBeReadyWithItsOwnDependenciesUp() {
@@ -60,6 +73,17 @@ public abstract class ServiceContractIT extends ServiceITSupport {
         for (String dependency : readinessDependencies()) {
             assertThat(components.path(dependency).path("status").asString())
                     .as("readiness component %s in %s", dependency, readiness.body()).isEqualTo("UP");
+        }
+        Set<String> expected = new TreeSet<>(readinessDependencies());
+        expected.addAll(Set.of("readinessState", "schema"));
+        Set<String> actual = new TreeSet<>();
+        components.propertyNames().forEach(actual::add);
+        assertThat(actual).as("readiness is exactly what the service needs")
+                .isEqualTo(expected);
+        JsonNode health = Http.get(managementUrl("/actuator/health")).json().path("components");
+        for (String dependency : degradingDependencies()) {
+            assertThat(health.path(dependency).path("status").asString())
+                    .as("%s is reported in /actuator/health, outside readiness", dependency).isEqualTo("UP");
         }
         JsonNode schema = components.path("schema");
         assertThat(schema.path("status").asString()).as("the service's own schema is readiness").isEqualTo("UP");
@@ -253,6 +277,21 @@ public abstract class ServiceContractIT extends ServiceITSupport {
         Http.Response env = Http.get(managementUrl("/actuator/env"));
         assertThat(env.status()).as("only health, info and prometheus are exposed").isIn(401, 404);
         assertThat(env.body()).doesNotContain("propertySources");
+    }
+
+    @Test
+    void shouldExposeEveryMetricTheAlertsAndDashboardsReadOfIt() {
+        // one API request first, so that the request histogram has a series even when this test runs first
+        Http.get(url("/api/v1/no-such-route-for-metrics"), "Authorization", "Bearer " + userToken());
+        String service = Http.get(managementUrl("/actuator/info")).json().path("build").path("artifact").asString();
+        String exposition = Http.get(managementUrl("/actuator/prometheus")).body();
+        assertThat(MonitoredMetrics.missingFrom(exposition, MonitoredMetrics.of(service)))
+                .as("metrics monitoring/metrics.yml expects of %s that its /actuator/prometheus lacks", service).isEmpty();
+        // the backlog gauges are read from the real database and broker: numbers, not NaN (a reading that failed)
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                Http.get(managementUrl("/actuator/prometheus")).body().lines()
+                        .filter(l -> l.matches("waqup_(outbox_backlog|outbox_oldest_age_seconds|queue_depth|dlq_depth)[{ ].*")))
+                .as("backlog gauges of %s", service).isNotEmpty().noneMatch(l -> l.endsWith("NaN")));
     }
 
     @Test

@@ -37,6 +37,8 @@ public abstract class ServiceITSupport {
         registry.add("spring.data.redis.database", () -> TestDatabase.REDIS_DATABASE);
         registry.add("waqup.s3.bucket", () -> TestDatabase.S3_BUCKET);
         registry.add("waqup.s3.create-bucket", () -> "true");
+        // backlog gauges (outbox, queue and dead-letter depths) read every second, so a test sees a change at once
+        registry.add("waqup.metrics.backlog-refresh-interval", () -> "1s");
     }
 
     /** A valid user token for a random person. */

@@ -16,7 +16,9 @@ import org.springframework.http.HttpStatus;
 /**
  * credit-service's holds, as a generation job needs them: {@code POST /internal/credits/holds} with this
  * service's token. credit-service is idempotent by job id, so placing the hold of a job again returns the hold it
- * already has (whatever its state) and never reserves twice. Its answers become this service's errors:
+ * already has (whatever its state) and never reserves twice; capture and release are idempotent by job id too. So
+ * all three are sent as idempotent calls: retried (bounded) when credit-service could not be reached or answered
+ * 502/503/504 (docs/resilience.md). Its answers become this service's errors:
  * <ul>
  * <li>402 {@code INSUFFICIENT_CREDITS}: the same code with {@code details: {required, available}};</li>
  * <li>409 (the job already holds credits with other parameters): 409 {@code IDEMPOTENCY_CONFLICT};</li>
@@ -58,7 +60,7 @@ public class CreditHolds {
     public Hold place(UUID jobId, UUID userId, String contentType, UUID contentId) {
         Hold hold;
         try {
-            hold = credit.post(Hold.class, "/internal/credits/holds", new HoldRequest(jobId, userId, contentType, contentId));
+            hold = credit.idempotentPost(Hold.class, "/internal/credits/holds", new HoldRequest(jobId, userId, contentType, contentId));
         } catch (InternalCallException e) {
             throw refused(e);
         }
@@ -103,7 +105,7 @@ public class CreditHolds {
 
     private Outcome settle(UUID jobId, String action, Object body) {
         try {
-            credit.post(Void.class, "/internal/credits/holds/{jobId}/" + action, body, jobId);
+            credit.idempotentPost(Void.class, "/internal/credits/holds/{jobId}/" + action, body, jobId);
             return Outcome.DONE;
         } catch (InternalCallException e) {
             if (e.is(HttpStatus.CONFLICT.value(), "HOLD_ALREADY_RELEASED")) {

@@ -85,6 +85,11 @@ class GenerationJob {
     }
 
     /** The idempotency key of a re-voice: one job per version of an item. */
+    /** The session key of a personalization job: the library's personalization id. */
+    static String personalizationKey(UUID personalizationId) {
+        return "personalize:" + personalizationId;
+    }
+
     static String revoiceKey(UUID contentId, int version) {
         return "revoice:" + contentId + ":" + version;
     }

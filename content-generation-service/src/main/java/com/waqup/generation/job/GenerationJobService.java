@@ -71,9 +71,14 @@ class GenerationJobService {
      * 402 {@code INSUFFICIENT_CREDITS} and nothing stored; credit-service unreachable: 503, nothing stored.
      */
     Outcome create(NewJob command) {
+        return create(command, MAX_REQUEST_BYTES);
+    }
+
+    /** {@link #create(NewJob)} with a larger stored request allowed (a personalization carries the creator's script). */
+    Outcome create(NewJob command, int maxRequestBytes) {
         ContentType type = ContentType.of(command.contentType()).orElseThrow(() -> invalid("content_type",
                 "must be one of " + ContentType.CODES));
-        String request = storable(command.request());
+        String request = storable(command.request(), maxRequestBytes);
 
         Optional<GenerationJob> existing = jobs.findBySessionId(command.sessionId());
         if (existing.isPresent()) {
@@ -123,13 +128,13 @@ class GenerationJobService {
     }
 
     /** The request as stored: a JSON object of at most {@value #MAX_REQUEST_BYTES} bytes that PostgreSQL can hold. */
-    private String storable(JsonNode request) {
+    private String storable(JsonNode request, int maxBytes) {
         if (request == null || !request.isObject()) {
             throw invalid("request", "must be a JSON object");
         }
         String text = json.writeValueAsString(request);
-        if (text.getBytes(StandardCharsets.UTF_8).length > MAX_REQUEST_BYTES) {
-            throw invalid("request", "must be at most " + MAX_REQUEST_BYTES + " bytes of JSON");
+        if (text.getBytes(StandardCharsets.UTF_8).length > maxBytes) {
+            throw invalid("request", "must be at most " + maxBytes + " bytes of JSON");
         }
         if (containsNul(request)) {
             throw invalid("request", "must not contain NUL characters"); // jsonb cannot store U+0000

@@ -19,6 +19,7 @@ import com.waqup.generation.job.PipelineEvents.GenerationProgress;
 import com.waqup.generation.job.PipelineEvents.Structure;
 import com.waqup.generation.job.PipelineEvents.Voice;
 import com.waqup.generation.script.Pace;
+import com.waqup.generation.script.Personalization;
 import com.waqup.generation.script.Script;
 import com.waqup.generation.script.ScriptType;
 import com.waqup.generation.script.Section;
@@ -114,11 +115,22 @@ class JobEvents {
         return new ContentReady(job.id(), job.contentId(), job.contentId(), job.userId(), job.sessionId(), job.contentVersion(),
                 job.contentType().code(), stored.title(), stored.plainText(),
                 new Structure(job.contentType().code(), script.sections(), script.targetSeconds(), script.language()),
-                new LinkedHashMap<>(request(job)), json.readValue(stored.tags(), STRINGS), stored.depth(),
+                context(job), json.readValue(stored.tags(), STRINGS), stored.depth(),
                 new Voice(voiceId, voiceName), audio.audioKey(), audio.format(),
                 audio.durationSeconds() == null ? 0 : Math.round(audio.durationSeconds()),
                 audio.sizeBytes() == null ? 0 : audio.sizeBytes(), audio.bitrateKbps() == null ? 0 : audio.bitrateKbps(),
                 job.cost(), job.createdAt());
+    }
+
+    /** The item's context: the job's request, without a personalization's template (the item's text is the script). */
+    private Map<String, Object> context(GenerationJob job) {
+        Map<String, Object> context = new LinkedHashMap<>(request(job));
+        if (context.get(Personalization.KEY) instanceof Map<?, ?> p) {
+            Map<Object, Object> link = new LinkedHashMap<>(p);
+            link.remove("template_text");
+            context.put(Personalization.KEY, link);
+        }
+        return context;
     }
 
     Map<String, Object> request(GenerationJob job) {

@@ -14,12 +14,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.waqup.generation.config.GenerationProperties;
 import com.waqup.generation.script.InvalidScriptException;
+import com.waqup.generation.script.Personalization;
 import com.waqup.generation.script.Script;
 import com.waqup.generation.script.ScriptCheck;
 import com.waqup.generation.script.ScriptRequest;
 import com.waqup.generation.script.ScriptType;
 import com.waqup.generation.script.ScriptWriter;
 import com.waqup.generation.script.ScriptWriterException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -60,10 +63,18 @@ class JobPipeline implements DisposableBean {
     private final Clock clock;
     private final GenerationProperties.Pipeline settings;
     private final ThreadPoolExecutor workers;
+    private final MeterRegistry meters;
 
     JobPipeline(GenerationJobRepository jobs, GenerationScriptRepository scripts, ScriptWriter writer, JobEvents events,
             Settlements settlements, PlatformTransactionManager transactions, JsonMapper json, Clock clock,
-            GenerationProperties properties) {
+            GenerationProperties properties, MeterRegistry meters) {
+        this.meters = meters;
+        llm(meters, writer.name(), "success"); // present from the start, so dashboards and alerts see zeros
+        llm(meters, writer.name(), "failure");
+        for (ContentType type : ContentType.values()) {
+            stage(meters, "script", type);
+            stage(meters, "total", type);
+        }
         this.jobs = jobs;
         this.scripts = scripts;
         this.writer = writer;
@@ -82,6 +93,23 @@ class JobPipeline implements DisposableBean {
                     t.setDaemon(true);
                     return t;
                 }, new ThreadPoolExecutor.DiscardPolicy());
+    }
+
+    /**
+     * {@code waqup_generation_stage_seconds{stage, content_type}}: {@code script} (the writer), {@code total} (from
+     * the request to ready); audio-generation-service adds its own stages ({@code synthesis}, {@code render},
+     * {@code upload}, {@code audio}).
+     */
+    static Timer stage(MeterRegistry meters, String stage, ContentType type) {
+        return Timer.builder("waqup.generation.stage").tag("stage", stage).tag("content_type", type.code())
+                .description("Time a generation spends in each stage").register(meters);
+    }
+
+    /** {@code waqup_llm_requests_seconds{provider, operation="script", outcome}}: the script writer's latency. */
+    static Timer llm(MeterRegistry meters, String provider, String outcome) {
+        return Timer.builder("waqup.llm.requests").tag("provider", provider).tag("operation", "script")
+                .tag("outcome", outcome).description("Latency of the script writer (the LLM or the built-in composer)")
+                .register(meters);
     }
 
     /** Something may be queued: start writing now (returns at once). */
@@ -127,12 +155,29 @@ class JobPipeline implements DisposableBean {
 
     void process(Claim claim) {
         Script script;
+        String writtenBy = writer.name();
         try {
+            Map<String, ?> stored = json.readValue(claim.request(), Map.class);
             ScriptRequest request = ScriptRequest.fromJob(claim.jobId(), claim.userId(),
-                    ScriptType.of(claim.type().code()).orElseThrow(), json.readValue(claim.request(), Map.class));
+                    ScriptType.of(claim.type().code()).orElseThrow(), stored);
             long started = System.nanoTime();
-            script = writer.write(request);
-            ScriptCheck.validate(script, request.wordsPerMinute());
+            Optional<Personalization> personalization = Personalization.fromJob(stored);
+            try {
+                // a bought pack item re-made for its buyer: the creator's script is the template
+                script = personalization.isPresent() ? writer.personalize(request, personalization.get()) : writer.write(request);
+            } catch (RuntimeException e) {
+                llm(meters, writer.name(), "failure").record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                throw e;
+            }
+            long took = System.nanoTime() - started;
+            llm(meters, writer.name(), "success").record(took, TimeUnit.NANOSECONDS);
+            stage(meters, "script", claim.type()).record(took, TimeUnit.NANOSECONDS);
+            if (personalization.isPresent()) {
+                ScriptCheck.validateTemplate(script, request.wordsPerMinute());
+                writtenBy = "personalized";
+            } else {
+                ScriptCheck.validate(script, request.wordsPerMinute());
+            }
             log.info("generation job {}: {} script written in {} ms ({} words, {} s at {} wpm)", claim.jobId(), writer.name(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), script.wordCount(),
                     Math.round(script.estimatedSeconds(request.wordsPerMinute())), request.wordsPerMinute());
@@ -146,13 +191,13 @@ class JobPipeline implements DisposableBean {
             return;
         }
         try {
-            handOff(claim, script);
+            handOff(claim, script, writtenBy);
         } catch (ObjectOptimisticLockingFailureException e) {
             log.info("generation job {} changed while its script was written; the script is dropped", claim.jobId());
         }
     }
 
-    private void handOff(Claim claim, Script script) {
+    private void handOff(Claim claim, Script script, String writtenBy) {
         tx.executeWithoutResult(status -> {
             GenerationJob job = jobs.findById(claim.jobId()).orElse(null);
             if (job == null || job.status() != JobStatus.WRITING || job.writingAttempts() != claim.attempt()
@@ -164,7 +209,7 @@ class JobPipeline implements DisposableBean {
             Map<String, Object> request = events.request(job);
             scripts.save(new GenerationScript(job.id(), script.title(), json.writeValueAsString(script.tags()),
                     script.depth().code(), json.writeValueAsString(script), script.plainText(), JobEvents.voiceId(request),
-                    writer.name(), script.wordCount(), script.estimatedSeconds(JobEvents.pace(job, request).wordsPerMinute()), now));
+                    writtenBy, script.wordCount(), script.estimatedSeconds(JobEvents.pace(job, request).wordsPerMinute()), now));
             job.startVoicing(now);
             job.reportProgress(30, now);
             events.audioRequested(job, script);

@@ -1,6 +1,7 @@
 package com.waqup.generation.job;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -11,6 +12,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import com.waqup.generation.credit.CreditHolds;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -51,6 +54,7 @@ class Settlements implements DisposableBean {
     private final JobEvents events;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final MeterRegistry meters;
     private final ThreadPoolExecutor settler = new ThreadPoolExecutor(1, 1, 60, TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(1), r -> {
                 Thread t = new Thread(r, "generation-settler");
@@ -59,7 +63,12 @@ class Settlements implements DisposableBean {
             }, new ThreadPoolExecutor.DiscardPolicy());
 
     Settlements(GenerationJobRepository jobs, GenerationScriptRepository scripts, CreditHolds credits, JobEvents events,
-            PlatformTransactionManager transactions, Clock clock) {
+            PlatformTransactionManager transactions, Clock clock, MeterRegistry meters) {
+        this.meters = meters;
+        for (ContentType type : ContentType.values()) { // present from the start, so dashboards and alerts see zeros
+            jobsFinished(type, "ready");
+            jobsFinished(type, "failed");
+        }
         this.jobs = jobs;
         this.scripts = scripts;
         this.credits = credits;
@@ -123,17 +132,32 @@ class Settlements implements DisposableBean {
             return false;
         }
         try {
-            tx.executeWithoutResult(status -> finish(id, settlement, outcome));
+            Finished finished = tx.execute(status -> finish(id, settlement, outcome));
+            if (finished != null) { // committed: counted once
+                jobsFinished(finished.type(), finished.outcome()).increment();
+                if (finished.took() != null) {
+                    JobPipeline.stage(meters, "total", finished.type()).record(finished.took());
+                }
+            }
         } catch (ObjectOptimisticLockingFailureException e) {
             log.info("generation job {} changed while it was settled; the next sweep looks again", id);
         }
         return true;
     }
 
-    private void finish(UUID id, Settlement settlement, CreditHolds.Outcome outcome) {
+    /** A job that reached its end: {@code ready} (with the time from request to ready) or {@code failed}. */
+    private record Finished(ContentType type, String outcome, Duration took) {
+    }
+
+    private Counter jobsFinished(ContentType type, String outcome) {
+        return Counter.builder("waqup.generation.jobs").tag("content_type", type.code()).tag("outcome", outcome)
+                .description("Generation jobs that finished, ready or failed (credits released)").register(meters);
+    }
+
+    private Finished finish(UUID id, Settlement settlement, CreditHolds.Outcome outcome) {
         GenerationJob job = jobs.findById(id).orElse(null);
         if (job == null || job.settlement() != settlement) {
-            return;
+            return null;
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         if (settlement == Settlement.CAPTURE) {
@@ -142,13 +166,14 @@ class Settlements implements DisposableBean {
                 events.contentReady(job, scripts.findById(id).orElseThrow(
                         () -> new IllegalStateException("generation job " + id + " is voiced but has no script")));
                 log.info("generation job {} ready: {} credit(s) captured", id, job.cost());
+                return new Finished(job.contentType(), "ready", Duration.between(job.createdAt(), now));
             } else {
                 String reason = "The reserved credits expired before the practice was ready; nothing was charged";
                 job.failInsteadOfCapture("HOLD_EXPIRED", reason, now);
                 events.failed(job, "HOLD_EXPIRED", reason, true);
                 log.warn("generation job {} failed: its hold was {} before the capture", id, outcome);
             }
-            return;
+            return new Finished(job.contentType(), "failed", null);
         }
         boolean released = outcome != CreditHolds.Outcome.ALREADY_CAPTURED;
         if (!released) {
@@ -159,6 +184,7 @@ class Settlements implements DisposableBean {
         job.failAsPending(now);
         events.failed(job, code, reason, released);
         log.info("generation job {} failed ({}), credits {}", id, code, released ? "released" : "NOT released");
+        return new Finished(job.contentType(), "failed", null);
     }
 
     @Override

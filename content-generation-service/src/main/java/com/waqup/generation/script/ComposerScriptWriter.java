@@ -111,6 +111,11 @@ public final class ComposerScriptWriter implements ScriptWriter {
         }
     }
 
+    @Override
+    public Script personalize(ScriptRequest request, Personalization personalization) {
+        return new TemplatePersonalizer(library).personalize(request, personalization);
+    }
+
     /** Intents with a curated phrase file (the others use the generic one). */
     Set<String> curatedIntents() {
         return library.curatedIntents();

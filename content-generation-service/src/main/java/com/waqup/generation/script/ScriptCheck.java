@@ -38,7 +38,19 @@ public final class ScriptCheck {
 
     /** Throws {@link InvalidScriptException} when {@code script} breaks a rule (the length included). */
     public static void validate(Script script, int wordsPerMinute) {
-        structure(script);
+        validate(script, wordsPerMinute, true);
+    }
+
+    /**
+     * {@link #validate} for a personalized creator's script ({@link TemplatePersonalizer}): every rule but the type's
+     * section layout, which a template (the creator's text) does not carry.
+     */
+    public static void validateTemplate(Script script, int wordsPerMinute) {
+        validate(script, wordsPerMinute, false);
+    }
+
+    private static void validate(Script script, int wordsPerMinute, boolean layout) {
+        structure(script, layout);
         for (Section section : script.sections()) {
             for (Segment segment : section.segments()) {
                 if (segment.pauseAfter() > MAX_PAUSE) {
@@ -56,7 +68,16 @@ public final class ScriptCheck {
 
     /** {@code script} with its pauses fitted to the target, validated; or {@link InvalidScriptException}. */
     public static Script repair(Script script, int wordsPerMinute) {
-        structure(script);
+        return repair(script, wordsPerMinute, true);
+    }
+
+    /** {@link #repair} for a personalized creator's script: the type's section layout is not required. */
+    public static Script repairTemplate(Script script, int wordsPerMinute) {
+        return repair(script, wordsPerMinute, false);
+    }
+
+    private static Script repair(Script script, int wordsPerMinute, boolean layout) {
+        structure(script, layout);
         double target = script.targetSeconds();
         double speech = script.wordCount() * 60.0 / wordsPerMinute;
         if (speech > target * (1 + TOLERANCE)) {
@@ -104,7 +125,7 @@ public final class ScriptCheck {
         }
         Script repaired = new Script(script.title(), script.contentType(), sections, script.tags(), script.depth(),
                 script.targetSeconds(), script.language());
-        validate(repaired, wordsPerMinute);
+        validate(repaired, wordsPerMinute, layout);
         return repaired;
     }
 
@@ -139,7 +160,14 @@ public final class ScriptCheck {
         return Math.clamp(pause, 0, MAX_PAUSE);
     }
 
-    private static void structure(Script script) {
+    private static void structure(Script script, boolean layout) {
+        if (layout) {
+            layout(script);
+        }
+        segments(script);
+    }
+
+    private static void layout(Script script) {
         List<SectionKind> kinds = script.sections().stream().map(Section::kind).toList();
         switch (script.contentType()) {
             case AFFIRMATION -> framed(kinds, SectionKind.AFFIRMATIONS, "affirmation");
@@ -153,6 +181,9 @@ public final class ScriptCheck {
                 }
             }
         }
+    }
+
+    private static void segments(Script script) {
         int count = 0;
         for (Section section : script.sections()) {
             for (Segment segment : section.segments()) {

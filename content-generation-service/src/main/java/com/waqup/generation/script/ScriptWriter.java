@@ -16,6 +16,14 @@ public interface ScriptWriter {
      */
     Script write(ScriptRequest request);
 
+    /**
+     * The creator's script of {@code personalization} re-made for the buyer of {@code request} (name, intent, pace):
+     * by default the built-in {@link TemplatePersonalizer} (offline, deterministic), whichever writer is configured.
+     */
+    default Script personalize(ScriptRequest request, Personalization personalization) {
+        return TemplatePersonalizer.standard().personalize(request, personalization);
+    }
+
     /** Stored with the script: {@code composer}, {@code openai}, {@code anthropic}. */
     default String name() {
         return "composer";

@@ -20,8 +20,10 @@ import com.waqup.common.events.EventEnvelope;
 import com.waqup.common.test.Http;
 import com.waqup.generation.GenerationITSupport;
 import com.waqup.generation.script.ScriptWriterException;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,6 +33,9 @@ import tools.jackson.databind.JsonNode;
  * (hold released, {@code generation.failed}); writer failures and the deadline release the hold too.
  */
 class GenerationPipelineIT extends GenerationITSupport {
+
+    @Autowired
+    MeterRegistry meters;
 
     static final Map<String, Object> MEDITATION = Map.of("intent", "sleep", "emotional_context", "restless",
             "time_of_day", "evening", "place", "bed", "duration_seconds", 300, "pace", "slow", "voice_id", "en-us-female",
@@ -179,6 +184,12 @@ class GenerationPipelineIT extends GenerationITSupport {
 
     @Test
     void shouldCaptureTheHoldAndPublishContentReadyOnceWhenAudioCompletes() {
+        double readyBefore = meters.get("waqup.generation.jobs").tag("content_type", "guided_meditation")
+                .tag("outcome", "ready").counter().count();
+        long totalBefore = meters.get("waqup.generation.stage").tag("stage", "total")
+                .tag("content_type", "guided_meditation").timer().count();
+        long scriptBefore = meters.get("waqup.generation.stage").tag("stage", "script")
+                .tag("content_type", "guided_meditation").timer().count();
         Job job = voicingJob(3, "guided_meditation", MEDITATION);
         assertThat(available(job.user())).isEqualTo(1);
 
@@ -194,6 +205,15 @@ class GenerationPipelineIT extends GenerationITSupport {
         assertThat(ready.path("failure_reason").isNull()).isTrue();
         assertThat(hold(job.id()).json().path("status").asString()).isEqualTo("captured");
         assertThat(available(job.user())).as("charged exactly the meditation's 2 credits").isEqualTo(1);
+        // the creation dashboard's and alerts' figures: a ready job, its request-to-ready time, its script stage
+        assertThat(meters.get("waqup.generation.jobs").tag("content_type", "guided_meditation").tag("outcome", "ready")
+                .counter().count()).isGreaterThan(readyBefore);
+        assertThat(meters.get("waqup.generation.stage").tag("stage", "total").tag("content_type", "guided_meditation")
+                .timer().count()).isGreaterThan(totalBefore);
+        assertThat(meters.get("waqup.generation.stage").tag("stage", "script").tag("content_type", "guided_meditation")
+                .timer().count()).isGreaterThan(scriptBefore);
+        assertThat(meters.find("waqup.llm.requests").tag("operation", "script").tag("outcome", "success").timers())
+                .as("the writer's latency").anyMatch(t -> t.count() > 0);
 
         republish(done); // redelivered
         publishAsAudioService("audio.completed", completed(job)); // reported twice

@@ -1,5 +1,7 @@
 package com.waqup.conversation.extraction;
 
+import java.util.concurrent.TimeUnit;
+
 import com.waqup.common.http.VendorException;
 import com.waqup.common.llm.StructuredOutputClient;
 import com.waqup.common.llm.StructuredPrompt;
@@ -10,6 +12,7 @@ import com.waqup.conversation.dialogue.LexiconExtractor;
 import com.waqup.conversation.dialogue.SlotExtractor;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,16 +52,26 @@ public class LlmSlotExtractor implements SlotExtractor {
     public Extraction extract(String message, ContentType type, DialogueState state) {
         Extraction lexicon = offline.extract(message, type, state);
         Extraction llm;
+        long started = System.nanoTime();
         try {
             llm = ExtractionReader.read(client.complete(new StructuredPrompt(ExtractionPrompt.SYSTEM,
                     ExtractionPrompt.user(json, message, type, state), ExtractionPrompt.OUTPUT, MAX_TOKENS, 0.0)));
         } catch (VendorException e) {
+            latency("failure").record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             return fallback(lexicon, e.reason().tag(), e.status(), e.getMessage());
         } catch (RuntimeException e) {
+            latency("failure").record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             // never e.getMessage(): a library's message may quote the request
             return fallback(lexicon, "unexpected", 0, e.getClass().getName());
         }
+        latency("success").record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         return new Extraction(llm.slots(), llm.command(), llm.correction(), llm.crisis() || lexicon.crisis());
+    }
+
+    /** {@code waqup_llm_requests_seconds{provider, operation="extraction", outcome}}: the LLM vendor's latency. */
+    private Timer latency(String outcome) {
+        return Timer.builder("waqup.llm.requests").tag("provider", client.provider()).tag("operation", "extraction")
+                .tag("outcome", outcome).description("Latency of the LLM vendor's slot extraction").register(meters);
     }
 
     private Extraction fallback(Extraction lexicon, String reason, int status, String detail) {

@@ -84,6 +84,9 @@ class OpenAiClientTest extends VendorContractTest {
         assertThat(format.path("json_schema").path("name").stringValue()).isEqualTo("extraction");
         assertThat(format.path("json_schema").path("strict").booleanValue()).isTrue();
         assertThat(format.path("json_schema").path("schema")).isEqualTo(ExtractionPrompt.schema());
+        // waqup_llm_requests_seconds: the vendor's latency, what WaqupLlmLatencyHigh reads
+        assertThat(meters.get("waqup.llm.requests").tag("provider", "openai").tag("operation", "extraction")
+                .tag("outcome", "success").timer().count()).isEqualTo(1);
     }
 
     @Test
@@ -107,5 +110,7 @@ class OpenAiClientTest extends VendorContractTest {
         assertThat(extractor.extract(OFFLINE_MESSAGE, ContentType.RITUAL, DialogueState.ContextGathering).slots().intent)
                 .isEqualTo("wind_down");
         assertThat(fallbacks(meters, "openai", "malformed")).isEqualTo(1);
+        assertThat(meters.get("waqup.llm.requests").tag("provider", "openai").tag("outcome", "failure").timer().count())
+                .isEqualTo(1);
     }
 }

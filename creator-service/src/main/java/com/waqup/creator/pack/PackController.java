@@ -45,6 +45,10 @@ class PackController {
     record ItemsRequest(List<UUID> contentIds) {
     }
 
+    /** One item's settings: whether buyers may personalize it (required; checked after the role, like the items list). */
+    record ItemSettingsRequest(Boolean personalizable) {
+    }
+
     private Pack.Metadata metadata(PackRequest body) {
         return rules.metadata(body.title(), body.description(), body.priceType(), body.priceAmount(), body.currency(),
                 body.subscriptionInterval(), body.tags(), body.coverUrl());
@@ -81,6 +85,16 @@ class PackController {
             throw DomainException.invalidField("content_ids", "is required (an ordered list of content ids)");
         }
         return packs.setItems(creator, id, body.contentIds());
+    }
+
+    @PutMapping("/{id}/items/{itemId}")
+    PackService.PackView item(AuthenticatedUser user, @PathVariable UUID id, @PathVariable UUID itemId,
+            @RequestBody ItemSettingsRequest body) {
+        UUID creator = Creators.require(user);
+        if (body.personalizable() == null) {
+            throw DomainException.invalidField("personalizable", "is required (true or false)");
+        }
+        return packs.setPersonalizable(creator, id, itemId, body.personalizable());
     }
 
     @PostMapping("/{id}/publish")

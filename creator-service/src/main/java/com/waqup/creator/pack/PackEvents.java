@@ -40,6 +40,12 @@ public final class PackEvents {
             return new Item(itemId, newPosition, title, contentType, practiceType, duration, tags, contentText, audioKey,
                     audioFormat, audioSizeBytes, personalizable);
         }
+
+        /** This version at {@code newPosition}, with the creator's current {@code personalizable} choice. */
+        Item at(int newPosition, boolean isPersonalizable) {
+            return new Item(itemId, newPosition, title, contentType, practiceType, duration, tags, contentText, audioKey,
+                    audioFormat, audioSizeBytes, isPersonalizable);
+        }
     }
 
     /** {@code pack.archived}: the pack left the catalog; people who own it keep it. */

@@ -28,7 +28,8 @@ class PackRepository {
         this.json = json;
     }
 
-    record ItemRow(UUID id, UUID contentId, int position, PackEvents.Item snapshot, Integer snapshotRevision) {
+    record ItemRow(UUID id, UUID contentId, int position, PackEvents.Item snapshot, Integer snapshotRevision,
+            boolean personalizable) {
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -126,7 +127,13 @@ class PackRepository {
                 (rs, n) -> new ItemRow(rs.getObject("id", UUID.class), rs.getObject("content_id", UUID.class),
                         rs.getInt("position"), rs.getString("snapshot") == null ? null
                                 : json.readValue(rs.getString("snapshot"), PackEvents.Item.class),
-                        (Integer) rs.getObject("snapshot_revision")));
+                        (Integer) rs.getObject("snapshot_revision"), rs.getBoolean("personalizable")));
+    }
+
+    /** Sets whether buyers may personalize the item; false when the pack has no such item. */
+    boolean setPersonalizable(UUID packId, UUID itemId, boolean personalizable) {
+        return jdbc.update("update pack_item set personalizable = :flag where pack_id = :pack and id = :id",
+                new MapSqlParameterSource("pack", packId).addValue("id", itemId).addValue("flag", personalizable)) == 1;
     }
 
     long itemCount(UUID packId) {

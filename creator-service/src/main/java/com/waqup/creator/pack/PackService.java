@@ -55,7 +55,7 @@ public class PackService {
     // ---- views ---------------------------------------------------------------------------------------------
 
     record ItemView(UUID itemId, UUID contentId, int position, String title, Integer duration, String practiceType,
-            Integer publishedInRevision) {
+            Integer publishedInRevision, boolean personalizable) {
     }
 
     record PackView(UUID id, String status, String title, String description, String priceType, BigDecimal priceAmount,
@@ -87,7 +87,7 @@ public class PackService {
         List<PackRepository.ItemRow> rows = packs.items(p.id());
         List<ItemView> items = rows.stream().map(r -> new ItemView(r.id(), r.contentId(), r.position(),
                 r.snapshot() == null ? null : r.snapshot().title(), r.snapshot() == null ? null : r.snapshot().duration(),
-                r.snapshot() == null ? null : r.snapshot().practiceType(), r.snapshotRevision())).toList();
+                r.snapshot() == null ? null : r.snapshot().practiceType(), r.snapshotRevision(), r.personalizable())).toList();
         return new PackView(p.id(), p.status(), p.title(), p.description(), p.priceType(), decimal(p.priceAmountMinor()),
                 p.currency(), p.subscriptionInterval(), p.tags(), p.coverUrl(), p.revision(), items.size(), items,
                 p.createdAt(), p.updatedAt(), p.publishedAt(), p.archivedAt());
@@ -217,7 +217,7 @@ public class PackService {
                 changed = true;
             }
             rows.add(new PackRepository.ItemRow(known == null ? UUID.randomUUID() : known.id(), contentIds.get(i), i + 1,
-                    null, null));
+                    null, null, known != null && known.personalizable()));
         }
         if (!changed) {
             return view(pack);
@@ -229,6 +229,32 @@ public class PackService {
         } else {
             packs.update(touched);
         }
+        return view(touched);
+    }
+
+    /**
+     * Lets buyers personalize one item of the pack ({@code personalizable}, docs/marketplace.md) or stops it. On a
+     * published pack a real change is published at once as the next revision ({@code pack.updated}); the item keeps its
+     * copied version. Unknown item: 404 {@code PACK_ITEM_NOT_FOUND}.
+     */
+    @Transactional
+    PackView setPersonalizable(UUID creatorId, UUID id, UUID itemId, boolean personalizable) {
+        Pack pack = locked(creatorId, id);
+        pack.requireChangeable();
+        PackRepository.ItemRow row = packs.items(id).stream().filter(r -> r.id().equals(itemId)).findFirst()
+                .orElseThrow(() -> DomainException.notFound("PACK_ITEM_NOT_FOUND",
+                        "Pack " + id + " has no item " + itemId));
+        if (row.personalizable() == personalizable) {
+            return view(pack);
+        }
+        packs.setPersonalizable(id, itemId, personalizable);
+        Pack touched = pack.touched(clock.instant());
+        if (pack.isPublished()) {
+            touched = publishRevision(touched, PackEvents.PackRevision.UPDATED);
+        } else {
+            packs.update(touched);
+        }
+        log.info("pack {} item {}: personalizable {}", id, itemId, personalizable);
         return view(touched);
     }
 
@@ -286,10 +312,10 @@ public class PackService {
                         new LibraryClient.CopyRequest(pack.creatorId(), pack.id(), row.id(), revision));
                 snapshot = new PackEvents.Item(row.id(), row.position(), copy.title(), copy.contentType(),
                         copy.practiceType(), copy.duration(), copy.tags() == null ? List.of() : copy.tags(),
-                        copy.contentText(), copy.audioKey(), copy.audioFormat(), copy.audioSizeBytes(), false);
+                        copy.contentText(), copy.audioKey(), copy.audioFormat(), copy.audioSizeBytes(), row.personalizable());
                 packs.saveSnapshot(row.id(), snapshot, revision);
             }
-            items.add(snapshot.at(row.position()));
+            items.add(snapshot.at(row.position(), row.personalizable()));
         }
         Instant now = clock.instant();
         Pack published = pack.publishedAs(revision, now);
@@ -330,7 +356,8 @@ public class PackService {
             if (pack.isPublished()) {
                 Pack locked = locked(creatorId, pack.id());
                 List<PackEvents.Item> items = packs.items(pack.id()).stream()
-                        .filter(r -> r.snapshot() != null).map(r -> r.snapshot().at(r.position())).toList();
+                        .filter(r -> r.snapshot() != null).map(r -> r.snapshot().at(r.position(), r.personalizable()))
+                        .toList();
                 Instant now = clock.instant();
                 Pack relabelled = locked.publishedAs(locked.revision() + 1, now);
                 packs.update(relabelled);

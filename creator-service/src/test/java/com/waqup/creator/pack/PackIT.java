@@ -112,6 +112,46 @@ class PackIT extends CreatorITSupport {
     }
 
     @Test
+    void shouldCarryAnItemsPersonalizableFlagInANewRevisionAndDefaultItToFalse() {
+        EventProbe queue = listen("pack.*");
+        UUID creator = creator("Personalizer " + UUID.randomUUID().toString().substring(0, 6));
+        UUID first = libraryItem(creator, "Evening Calm", 301);
+        UUID second = libraryItem(creator, "Night Breath", 180);
+        String id = draft(creator, PAID, first, second);
+        JsonNode draft = ok(as(creator, "GET", "/api/v1/creators/me/packs/" + id, null));
+        assertThat(draft.path("items").get(0).path("personalizable").asBoolean()).as("off by default").isFalse();
+        String firstItem = draft.path("items").get(0).path("item_id").asString();
+
+        JsonNode marked = ok(as(creator, "PUT", "/api/v1/creators/me/packs/" + id + "/items/" + firstItem,
+                "{\"personalizable\":true}"));
+        assertThat(marked.path("items").get(0).path("personalizable").asBoolean()).isTrue();
+        assertThat(marked.path("revision").asInt()).as("a draft changes in place").isZero();
+        ok(as(creator, "POST", "/api/v1/creators/me/packs/" + id + "/publish", null));
+        JsonNode published = queue.await(about(id), WAIT).path("data");
+        assertThat(published.path("items").get(0).path("personalizable").asBoolean()).isTrue();
+        assertThat(published.path("items").get(1).path("personalizable").asBoolean()).isFalse();
+
+        JsonNode unmarked = ok(as(creator, "PUT", "/api/v1/creators/me/packs/" + id + "/items/" + firstItem,
+                "{\"personalizable\":false}"));
+        assertThat(unmarked.path("revision").asInt()).as("a published pack changes as a new revision").isEqualTo(2);
+        JsonNode updated = queue.await(about(id).and(e -> e.path("data").path("revision").asInt() == 2), WAIT);
+        assertThat(updated.path("type").asString()).isEqualTo("pack.updated");
+        assertThat(updated.path("data").path("items").get(0).path("personalizable").asBoolean()).isFalse();
+        assertThat(updated.path("data").path("items").get(0).path("audio_key").asString())
+                .isEqualTo(published.path("items").get(0).path("audio_key").asString());
+
+        assertThat(as(creator, "PUT", "/api/v1/creators/me/packs/" + id + "/items/" + UUID.randomUUID(),
+                "{\"personalizable\":true}").status()).isEqualTo(404);
+        Http.Response missing = as(creator, "PUT", "/api/v1/creators/me/packs/" + id + "/items/" + firstItem, "{}");
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.json().path("error").path("code").asString()).isNotBlank();
+        UUID other = creator("Stranger " + UUID.randomUUID().toString().substring(0, 6));
+        assertThat(as(other, "PUT", "/api/v1/creators/me/packs/" + id + "/items/" + firstItem,
+                "{\"personalizable\":true}").status()).isEqualTo(404);
+        queue.close();
+    }
+
+    @Test
     void shouldRepublishPublishedPacksUnderTheCreatorsNewName() {
         EventProbe queue = listen("pack.updated");
         String suffix = UUID.randomUUID().toString().substring(0, 6);

@@ -23,6 +23,7 @@ import com.waqup.common.test.ServiceITSupport;
 import com.waqup.common.test.TestDatabase;
 import com.waqup.common.test.TestTokens;
 import com.waqup.credit.CreditServiceApplication;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.AnonymousQueue;
@@ -42,6 +43,12 @@ import tools.jackson.databind.json.JsonMapper;
 class CreditLedgerIT extends ServiceITSupport {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    HoldSweeper sweeper;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Autowired
     LedgerService ledger;
@@ -213,6 +220,22 @@ class CreditLedgerIT extends ServiceITSupport {
 
     void expire(UUID job) {
         jdbc.update("update credit_hold set expires_at = ? where job_id = ?", Timestamp.from(Instant.now().minusSeconds(60)), job);
+    }
+
+    @Test
+    void shouldCountTheHoldsTheSweeperReleasesForItsAlert() {
+        UUID user = UUID.randomUUID();
+        grant(user, 2, UUID.randomUUID().toString());
+        UUID job = UUID.randomUUID();
+        hold(job, user, 1);
+        double before = meters.get("waqup.hold.sweeper.released").counter().count();
+        expire(job);
+        await().atMost(Duration.ofSeconds(20)).until(() -> { // the scheduled sweep or this one, counted either way
+            sweeper.sweep();
+            return available(user) == 2;
+        });
+        assertThat(meters.get("waqup.hold.sweeper.released").counter().count() - before)
+                .as("waqup_hold_sweeper_released_total, what WaqupHoldSweeperReleasingHolds alerts on").isGreaterThanOrEqualTo(1);
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.springframework.validation.annotation.Validated;
  *                           (0: the TCP peer is the client)
  * @param rateLimits         requests per second and burst, per tier
  * @param services           the downstream services by name, with their base URLs
+ * @param circuitBreaker     when a route's circuit opens (one per route; docs/resilience.md)
  * @param lingeringClose     how long a connection the server closes still reads (and drops) what the client sends,
  *                           so the client reads an answer given before its request was read whole (0: close at once)
  */
@@ -32,7 +33,21 @@ public record GatewayProperties(
         @Min(0) @DefaultValue("0") int trustedProxyHops,
         @NotNull @DefaultValue RateLimits rateLimits,
         @NotEmpty Map<String, String> services,
+        @NotNull @DefaultValue CircuitBreaker circuitBreaker,
         @NotNull @DefaultValue("2s") Duration lingeringClose) {
+
+    /**
+     * A route's circuit breaker: over the last {@code slidingWindow} requests (at least {@code minimumCalls}), when
+     * {@code failureRateThreshold} percent failed (no connection, no answer within the route's response timeout), the
+     * route answers 503 at once for {@code openFor}, then lets {@code halfOpenCalls} trial requests through.
+     */
+    public record CircuitBreaker(
+            @DefaultValue("50") float failureRateThreshold,
+            @DefaultValue("20") int slidingWindow,
+            @DefaultValue("10") int minimumCalls,
+            @NotNull @DefaultValue("10s") Duration openFor,
+            @DefaultValue("3") int halfOpenCalls) {
+    }
 
     /** Token buckets (Spring Cloud Gateway's Redis rate limiter): refill per second and bucket size. */
     public record RateLimits(

@@ -1,5 +1,6 @@
 package com.waqup.gateway.edge;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
@@ -55,18 +56,27 @@ class EnvelopeErrorWebExceptionHandler implements ErrorWebExceptionHandler {
                 ErrorCodes.messageForStatus(status.value()), Map.of());
     }
 
+    /**
+     * A downstream that refuses the connection is unavailable (503); one that is too slow is a gateway timeout (504:
+     * a proxied call, or user-service's key set not fetched in time, which Spring Security reports as an
+     * {@code IllegalStateException("Could not obtain the keys")} caused by Netty's {@code ReadTimeoutException});
+     * one whose connection breaks during the exchange (closed before the answer, reset: a service killed or restarted
+     * mid-request, bench/faults.sh) is a bad gateway (502), not the gateway's own failure (500).
+     */
     static HttpStatusCode statusOf(Throwable ex) {
         if (ex instanceof ResponseStatusException rse) {
             return rse.getStatusCode();
         }
+        boolean brokenConnection = false;
         for (Throwable t = ex; t != null; t = t.getCause()) {
             if (t instanceof ConnectException || t.getClass().getSimpleName().contains("ConnectException")) {
                 return HttpStatus.SERVICE_UNAVAILABLE;
             }
-            if (t instanceof TimeoutException) {
-                return HttpStatus.GATEWAY_TIMEOUT;
+            if (t instanceof TimeoutException || t.getClass().getSimpleName().endsWith("TimeoutException")) {
+                return HttpStatus.GATEWAY_TIMEOUT; // also Netty's ReadTimeoutException (the JWKS fetch's 5 s bound)
             }
+            brokenConnection |= t instanceof IOException; // Reactor Netty's PrematureCloseException, a reset
         }
-        return HttpStatus.INTERNAL_SERVER_ERROR;
+        return brokenConnection ? HttpStatus.BAD_GATEWAY : HttpStatus.INTERNAL_SERVER_ERROR;
     }
 }

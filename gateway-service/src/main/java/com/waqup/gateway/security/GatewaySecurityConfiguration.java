@@ -136,7 +136,8 @@ class GatewaySecurityConfiguration {
     @Bean
     ReactiveJwtDecoder reactiveJwtDecoder(WaqupSecurityProperties properties) {
         // the key set is fetched from user-service (again for a key id not seen yet): bounded, so a slow or hung
-        // user-service makes those requests fail (401) instead of holding them; Reactor Netty has no timeout of its own
+        // user-service makes those requests fail (504; 503 when it refuses connections: EnvelopeErrorWebExceptionHandler)
+        // instead of holding them; Reactor Netty has no timeout of its own
         WebClient jwks = WebClient.builder().clientConnector(new ReactorClientHttpConnector(HttpClient.create()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 2_000).responseTimeout(Duration.ofSeconds(5)))).build();
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwksUri())

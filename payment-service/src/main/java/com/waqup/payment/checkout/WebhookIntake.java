@@ -8,6 +8,8 @@ import com.stripe.model.Event;
 import com.stripe.net.Webhook;
 import com.waqup.common.error.DomainException;
 import com.waqup.payment.config.PaymentProperties;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -28,14 +30,18 @@ public class WebhookIntake {
     private final WebhookWorker worker;
     private final Clock clock;
     private final long toleranceSeconds;
+    private final Counter badSignatures;
+    private final Counter badPayloads;
 
     WebhookIntake(PaymentMode mode, PurchaseRepository repository, WebhookWorker worker, Clock clock,
-            PaymentProperties properties) {
+            PaymentProperties properties, MeterRegistry meters) {
         this.mode = mode;
         this.repository = repository;
         this.worker = worker;
         this.clock = clock;
         this.toleranceSeconds = properties.stripe().tolerance().toSeconds();
+        this.badSignatures = WebhookWorker.failures(meters, "intake", "signature");
+        this.badPayloads = WebhookWorker.failures(meters, "intake", "payload");
     }
 
     /** What the webhook answers: the event's id and type, and whether it had been received before. */
@@ -47,6 +53,7 @@ public class WebhookIntake {
             throw DomainException.unavailable("WEBHOOKS_NOT_CONFIGURED", "No webhook secret is configured");
         }
         if (signature == null || signature.isBlank()) {
+            badSignatures.increment();
             throw DomainException.invalid("INVALID_SIGNATURE", "The Stripe-Signature header is missing", Map.of());
         }
         Event event;
@@ -54,15 +61,19 @@ public class WebhookIntake {
             event = Webhook.constructEvent(payload, signature, mode.webhookSecret(), toleranceSeconds);
         } catch (SignatureVerificationException e) {
             log.warn("webhook refused: {}", e.getMessage());
+            badSignatures.increment();
             throw DomainException.invalid("INVALID_SIGNATURE", "The webhook signature could not be verified", Map.of());
         } catch (RuntimeException e) {
             log.warn("webhook refused: unreadable payload ({})", e.getClass().getSimpleName());
+            badPayloads.increment();
             throw DomainException.invalid("INVALID_PAYLOAD", "The webhook body is not a Stripe event", Map.of());
         }
         if (event.getId() == null || event.getId().isBlank() || event.getType() == null || event.getType().isBlank()) {
+            badPayloads.increment();
             throw DomainException.invalid("INVALID_PAYLOAD", "The webhook event has no id or type", Map.of());
         }
         if (event.getId().length() > 255 || event.getType().length() > 255) {
+            badPayloads.increment();
             throw DomainException.invalid("INVALID_PAYLOAD", "The webhook event's id or type is too long", Map.of());
         }
         boolean fresh = repository.insertEvent(event.getId(), event.getType(), payload, clock.instant());

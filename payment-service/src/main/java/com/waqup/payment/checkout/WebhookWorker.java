@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.waqup.payment.config.PaymentProperties;
 import jakarta.annotation.PreDestroy;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -43,9 +45,13 @@ class WebhookWorker {
         return t;
     });
     private final AtomicBoolean pending = new AtomicBoolean();
+    private final Counter handlingFailures;
+    private final Counter waitingForOrder;
 
     WebhookWorker(PurchaseRepository repository, WebhookHandlers handlers, TransactionTemplate tx, JsonMapper json,
-            Clock clock, PaymentProperties properties) {
+            Clock clock, PaymentProperties properties, MeterRegistry meters) {
+        this.handlingFailures = failures(meters, "handling", "error");
+        this.waitingForOrder = failures(meters, "handling", "not_yet_known");
         this.repository = repository;
         this.handlers = handlers;
         this.tx = tx;
@@ -109,8 +115,10 @@ class WebhookWorker {
                 String error = e.getClass().getSimpleName() + ": " + e.getMessage();
                 repository.failed(id, next, error.length() > 1000 ? error.substring(0, 1000) : error);
                 if (e instanceof WebhookHandlers.NotYetKnown) {
+                    waitingForOrder.increment();
                     log.info("webhook event {} waits for {} (attempt {}, again in {} ms)", id, e.getMessage(), attempts + 1, millis);
                 } else {
+                    handlingFailures.increment();
                     log.warn("webhook event {} failed (attempt {}, again in {} ms)", id, attempts + 1, millis, e);
                 }
             } catch (RuntimeException again) {
@@ -118,6 +126,16 @@ class WebhookWorker {
             }
             return false;
         }
+    }
+
+    /**
+     * {@code waqup_webhook_failures_total{stage, reason}}: webhooks refused at intake ({@code signature}, {@code payload})
+     * and stored events whose handling failed and will be retried ({@code error}; {@code not_yet_known}: an event that
+     * arrived before the checkout it belongs to).
+     */
+    static Counter failures(MeterRegistry meters, String stage, String reason) {
+        return Counter.builder("waqup.webhook.failures").tag("stage", stage).tag("reason", reason)
+                .description("Stripe webhooks refused at intake or whose handling failed (retried)").register(meters);
     }
 
     @PreDestroy

@@ -13,7 +13,9 @@ import java.util.UUID;
 
 import com.waqup.common.test.EventProbe;
 import com.waqup.common.test.Http;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,6 +23,13 @@ import tools.jackson.databind.JsonNode;
  * payment, a renewal before the checkout), plus forgeries. Nothing happens twice; nothing unsigned gets in.
  */
 class WebhookTortureIT extends PaymentITSupport {
+
+    @Autowired
+    MeterRegistry meters;
+
+    double webhookFailures(String stage, String reason) {
+        return meters.get("waqup.webhook.failures").tag("stage", stage).tag("reason", reason).counter().count();
+    }
 
     static String completed(String session, String subscription, String intent, long amount) {
         return """
@@ -154,6 +163,9 @@ class WebhookTortureIT extends PaymentITSupport {
         long now = Instant.now().getEpochSecond();
         int refused = 0;
         int attempts = 0;
+        int badSignatures = 0;
+        double signatureFailuresBefore = webhookFailures("intake", "signature");
+        double payloadFailuresBefore = webhookFailures("intake", "payload");
         for (int i = 0; i < 20; i++) {
             String payload = event(evt(), "checkout.session.completed", completed(session, null, "pi_forged_" + i, 999));
             List<Http.Response> forged = List.of(
@@ -169,6 +181,7 @@ class WebhookTortureIT extends PaymentITSupport {
                 if (r.status() == 400) {
                     refused++;
                     assertThat(r.json().path("error").path("code").asString()).isIn("INVALID_SIGNATURE", "INVALID_PAYLOAD");
+                    badSignatures += r.json().path("error").path("code").asString().equals("INVALID_SIGNATURE") ? 1 : 0;
                 }
             }
         }
@@ -180,6 +193,9 @@ class WebhookTortureIT extends PaymentITSupport {
         Http.Response notJson = webhook("not json", signature("not json", SECRET, now));
         assertThat(notJson.status()).isEqualTo(400);
         assertThat(notJson.json().path("error").path("code").asString()).isEqualTo("INVALID_PAYLOAD");
+        // what WaqupWebhookSignaturesRefused alerts on: every refusal counted once, by its reason
+        assertThat(webhookFailures("intake", "signature") - signatureFailuresBefore).isEqualTo(badSignatures);
+        assertThat(webhookFailures("intake", "payload") - payloadFailuresBefore).isEqualTo(attempts - badSignatures + 1);
     }
 
     @Test

@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
 public record ContentMetadata(UUID id, UUID userId, String contentType, String title, String contentText, String depth,
         int duration, List<String> tags, Voice voice, String audioKey, String audioFormat, Long audioSizeBytes, int version,
         UUID folderId, boolean favorite, Instant createdAt, Instant updatedAt, JsonNode structure, JsonNode context,
-        String source, UUID packId) {
+        String source, UUID packId, UUID sourcePackId, UUID personalizedFrom) {
 
     /** The person's own item (made for them). */
     public static final String OWN = "own";
@@ -21,6 +21,16 @@ public record ContentMetadata(UUID id, UUID userId, String contentType, String t
     public static final String PACK = "pack";
 
     public record Voice(String id, String name) {
+    }
+
+    /** The same item without a personalization link (an item made for the person from scratch or a pack's item). */
+    public ContentMetadata(UUID id, UUID userId, String contentType, String title, String contentText, String depth,
+            int duration, List<String> tags, Voice voice, String audioKey, String audioFormat, Long audioSizeBytes,
+            int version, UUID folderId, boolean favorite, Instant createdAt, Instant updatedAt, JsonNode structure,
+            JsonNode context, String source, UUID packId) {
+        this(id, userId, contentType, title, contentText, depth, duration, tags, voice, audioKey, audioFormat,
+                audioSizeBytes, version, folderId, favorite, createdAt, updatedAt, structure, context, source, packId, null,
+                null);
     }
 
     public boolean ownedBy(UUID user) {

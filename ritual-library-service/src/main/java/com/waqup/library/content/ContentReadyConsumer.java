@@ -33,10 +33,11 @@ import tools.jackson.databind.JsonNode;
 class ContentReadyConsumer {
 
     static final String QUEUE = "ritual-library.content-ready";
+    static final String PERSONALIZATION_PREFIX = "personalize:";
     private static final Logger log = LoggerFactory.getLogger(ContentReadyConsumer.class);
 
     /** Only what the library reads of content-generation's event. */
-    record ContentReady(UUID contentId, UUID userId, Integer version, String contentType, String title,
+    record ContentReady(UUID contentId, UUID userId, String sessionId, Integer version, String contentType, String title,
             String contentText, JsonNode structure, JsonNode context, List<String> tags, String depth, Voice voice,
             String audioKey, String audioFormat, Integer audioDuration, Long audioSizeBytes, Instant createdAt) {
 
@@ -93,6 +94,9 @@ class ContentReadyConsumer {
                     incoming.duration(), incoming.audioFormat(), incoming.audioSizeBytes(), now);
             if (items.insert(incoming, now)) {
                 items.insertVersion(incoming.id(), version);
+                if (items.linkPersonalization(incoming.id(), incoming.userId(), personalizationId(event.data()), now)) {
+                    log.info("content item {} is a personalization of a pack item", incoming.id());
+                }
                 cache.evict(incoming.id());
                 log.info("content item {} (v{}) added to the library of {}", incoming.id(), incoming.version(), incoming.userId());
                 return;
@@ -126,6 +130,18 @@ class ContentReadyConsumer {
             }
             log.info("content item {} now at v{} ({} older audio object(s) to delete)", incoming.id(), incoming.version(),
                     replaced.size());
+        }
+
+        /** A personalization's job carries {@code personalize:{personalization_id}} as its session id. */
+        private static UUID personalizationId(ContentReady d) {
+            if (d.sessionId() == null || !d.sessionId().startsWith(PERSONALIZATION_PREFIX)) {
+                return null;
+            }
+            try {
+                return UUID.fromString(d.sessionId().substring(PERSONALIZATION_PREFIX.length()));
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
         }
 
         private ContentMetadata validate(EventEnvelope<ContentReady> event) {

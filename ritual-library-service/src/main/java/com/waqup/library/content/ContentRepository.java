@@ -53,7 +53,8 @@ class ContentRepository {
                 rs.getString("audio_key"), rs.getString("audio_format"), (Long) rs.getObject("audio_size_bytes"),
                 rs.getInt("version"), rs.getObject("folder_id", UUID.class), rs.getTimestamp("favorited_at") != null,
                 instant(rs, "created_at"), instant(rs, "updated_at"), node(rs.getString("structure")),
-                node(rs.getString("context")), rs.getString("source"), rs.getObject("pack_id", UUID.class));
+                node(rs.getString("context")), rs.getString("source"), rs.getObject("pack_id", UUID.class),
+                rs.getObject("source_pack_id", UUID.class), rs.getObject("personalized_from", UUID.class));
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -157,6 +158,22 @@ class ContentRepository {
                 + " created_at, updated_at) values (:id, :user, :type, :title, :text, :voice_id, :voice_name, :key, :format,"
                 + " :size, :duration, :version, :depth, cast(:tags as text[]), cast(:structure as jsonb),"
                 + " cast(:context as jsonb), :created, :now) on conflict (id) do nothing", p) == 1;
+    }
+
+    /**
+     * A new item that a personalization of a pack item asked for (the library's {@code personalization} row: the one
+     * the job's session id names, or whose {@code content_id} it is, even if the library had not stored the job's answer
+     * yet) gets its links to the pack and to the item it re-made, and the personalization is ready. False when the item
+     * is no personalization.
+     */
+    boolean linkPersonalization(UUID id, UUID userId, UUID personalizationId, Instant now) {
+        MapSqlParameterSource p = new MapSqlParameterSource("id", id).addValue("user", userId)
+                .addValue("personalization", personalizationId).addValue("now", Timestamp.from(now));
+        jdbc.update("update personalization set content_id = coalesce(content_id, :id), status = 'ready', updated_at = :now"
+                + " where user_id = :user and (content_id = :id or id = cast(:personalization as uuid))"
+                + " and status <> 'ready'", p);
+        return jdbc.update("update content_item c set source_pack_id = p.pack_id, personalized_from = p.source_item_id"
+                + " from personalization p where c.id = :id and p.content_id = :id and p.user_id = :user", p) > 0;
     }
 
     /** Makes a new version current; the title and tags only if the person has not edited them. */

@@ -51,7 +51,7 @@ public class ContentService {
     /** One entry of {@code GET /api/v1/content} (the seed's list fields plus the person's organization). */
     public record ListItem(UUID id, String contentType, String title, String depth, int duration, List<String> tags,
             Instant createdAt, Instant lastPlayedAt, int playCount, boolean favorite, UUID folderId, String source,
-            UUID packId) {
+            UUID packId, UUID sourcePackId, UUID personalizedFrom) {
     }
 
     public record ContentPage(List<ListItem> contentItems, Pagination pagination) {
@@ -61,7 +61,7 @@ public class ContentService {
     public record Detail(UUID id, String contentType, String title, String contentText, String depth, int duration,
             List<String> tags, ContentMetadata.Voice voice, String audioUrl, Instant audioUrlExpiresAt, String audioFormat,
             int version, UUID folderId, boolean favorite, Instant createdAt, JsonNode structure, JsonNode context,
-            String source, UUID packId) {
+            String source, UUID packId, UUID sourcePackId, UUID personalizedFrom) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -91,7 +91,8 @@ public class ContentService {
     static ListItem listItem(ContentRepository.Row row) {
         ContentMetadata m = row.metadata();
         return new ListItem(m.id(), m.contentType(), m.title(), m.depth(), m.duration(), m.tags(), m.createdAt(),
-                row.lastPlayedAt(), row.playCount(), m.favorite(), m.folderId(), m.sourceOrOwn(), m.packId());
+                row.lastPlayedAt(), row.playCount(), m.favorite(), m.folderId(), m.sourceOrOwn(), m.packId(),
+                m.sourcePackId(), m.personalizedFrom());
     }
 
     /**
@@ -134,7 +135,8 @@ public class ContentService {
         AudioStorage.SignedUrl audioUrl = audio.signedGet(m.audioKey());
         return new Detail(m.id(), m.contentType(), m.title(), m.contentText(), m.depth(), m.duration(), m.tags(), m.voice(),
                 audioUrl.url().toString(), audioUrl.expiresAt(), m.audioFormat(), m.version(), m.folderId(),
-                m.favorite(), m.createdAt(), m.structure(), m.context(), m.sourceOrOwn(), m.packId());
+                m.favorite(), m.createdAt(), m.structure(), m.context(), m.sourceOrOwn(), m.packId(), m.sourcePackId(),
+                m.personalizedFrom());
     }
 
     public Export export(UUID userId, UUID id, String format) {

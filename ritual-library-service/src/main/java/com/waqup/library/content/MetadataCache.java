@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The seed's read cache: an item's metadata as JSON under {@code ritual:{id}:metadata} for {@code metadata-ttl}
  * (1 h). Only the metadata: the signed audio URL is made per request, and the play counters are not in it (so a
  * play does not evict it). Every change evicts the key now and again after its transaction commits (a reader
- * between the two cannot leave the old state behind). Hits and misses are counted in {@code library.cache}
+ * between the two cannot leave the old state behind). Hits and misses are counted in {@code waqup.cache.requests}
  * ({@code result=hit|miss}); Redis being down degrades to the database (counted as {@code result=error}).
  */
 @Component
@@ -39,11 +39,11 @@ class MetadataCache {
         this.redis = redis;
         this.json = json;
         this.properties = properties;
-        this.hits = Counter.builder("library.cache").tag("cache", "metadata").tag("result", "hit")
+        this.hits = Counter.builder("waqup.cache.requests").tag("cache", "metadata").tag("result", "hit")
                 .description("Item metadata reads served from Redis").register(meters);
-        this.misses = Counter.builder("library.cache").tag("cache", "metadata").tag("result", "miss")
+        this.misses = Counter.builder("waqup.cache.requests").tag("cache", "metadata").tag("result", "miss")
                 .description("Item metadata reads that went to PostgreSQL").register(meters);
-        this.errors = Counter.builder("library.cache").tag("cache", "metadata").tag("result", "error")
+        this.errors = Counter.builder("waqup.cache.requests").tag("cache", "metadata").tag("result", "error")
                 .description("Item metadata reads or writes that Redis could not serve").register(meters);
     }
 

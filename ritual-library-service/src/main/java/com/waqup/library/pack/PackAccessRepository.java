@@ -83,19 +83,22 @@ class PackAccessRepository {
 
     void insertItem(UUID packId, int revision, PackItemVersion item) {
         jdbc.update("insert into pack_item_version (pack_id, revision, item_id, position, title, content_type, practice_type,"
-                + " duration, tags, content_text, audio_key, audio_format, audio_size_bytes) values (:pack, :revision, :item,"
-                + " :position, :title, :type, :practice, :duration, cast(:tags as text[]), :text, :key, :format, :size)"
+                + " duration, tags, content_text, audio_key, audio_format, audio_size_bytes, personalizable) values (:pack,"
+                + " :revision, :item, :position, :title, :type, :practice, :duration, cast(:tags as text[]), :text, :key,"
+                + " :format, :size, :personalizable)"
                 + " on conflict do nothing", new MapSqlParameterSource("pack", packId).addValue("revision", revision)
                         .addValue("item", item.itemId()).addValue("position", item.position()).addValue("title", item.title())
                         .addValue("type", item.contentType()).addValue("practice", item.practiceType())
                         .addValue("duration", item.duration()).addValue("tags", item.tags().toArray(String[]::new))
                         .addValue("text", item.contentText()).addValue("key", item.audioKey())
-                        .addValue("format", item.audioFormat()).addValue("size", item.audioSizeBytes()));
+                        .addValue("format", item.audioFormat()).addValue("size", item.audioSizeBytes())
+                        .addValue("personalizable", item.personalizable()));
     }
 
     /** One item of one revision, as stored. */
     record PackItemVersion(UUID itemId, int position, String title, String contentType, String practiceType, int duration,
-            List<String> tags, String contentText, String audioKey, String audioFormat, Long audioSizeBytes) {
+            List<String> tags, String contentText, String audioKey, String audioFormat, Long audioSizeBytes,
+            boolean personalizable) {
 
         ContentService.PackItem forLibrary(int revision) {
             return new ContentService.PackItem(itemId, contentType, title, contentText, duration, tags, audioKey, audioFormat,
@@ -111,7 +114,7 @@ class PackAccessRepository {
         return new PackItemVersion(rs.getObject("item_id", UUID.class), rs.getInt("position"), rs.getString("title"),
                 rs.getString("content_type"), rs.getString("practice_type"), rs.getInt("duration"), tags(rs.getArray("tags")),
                 rs.getString("content_text"), rs.getString("audio_key"), rs.getString("audio_format"),
-                (Long) rs.getObject("audio_size_bytes"));
+                (Long) rs.getObject("audio_size_bytes"), rs.getBoolean("personalizable"));
     }
 
     List<PackItemVersion> items(UUID packId, int revision) {

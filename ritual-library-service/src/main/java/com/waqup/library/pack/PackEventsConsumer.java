@@ -44,7 +44,7 @@ class PackEventsConsumer {
 
         record Item(@NotNull UUID itemId, @NotNull Integer position, @NotBlank String title, @NotBlank String contentType,
                 String practiceType, @NotNull @Min(0) Integer duration, List<String> tags, String contentText,
-                @NotBlank String audioKey, String audioFormat, Long audioSizeBytes) {
+                @NotBlank String audioKey, String audioFormat, Long audioSizeBytes, Boolean personalizable) {
         }
     }
 
@@ -130,7 +130,8 @@ class PackEventsConsumer {
                     d.title() == null ? "" : d.title(), d.items().stream().map(i -> new PackAccessRepository.PackItemVersion(
                             i.itemId(), i.position(), i.title(), i.contentType(), i.practiceType(), i.duration(),
                             i.tags() == null ? List.of() : i.tags(), i.contentText() == null ? "" : i.contentText(),
-                            i.audioKey(), i.audioFormat() == null ? "mp3" : i.audioFormat(), i.audioSizeBytes())).toList()));
+                            i.audioKey(), i.audioFormat() == null ? "mp3" : i.audioFormat(), i.audioSizeBytes(),
+                            Boolean.TRUE.equals(i.personalizable()))).toList()));
         }
 
         @RabbitListener(queues = ARCHIVED)

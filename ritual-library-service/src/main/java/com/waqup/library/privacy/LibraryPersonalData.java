@@ -80,6 +80,7 @@ class LibraryPersonalData implements PersonalData {
 
         long rows = 0;
         rows += jdbc.update("delete from share_link where user_id = :user", p);
+        rows += jdbc.update("delete from personalization where user_id = :user", p);
         rows += jdbc.update("delete from practice_event where user_id = :user", p);
         rows += jdbc.update("delete from content_item_version v using content_item i"
                 + " where i.id = v.content_item_id and i.user_id = :user", p);

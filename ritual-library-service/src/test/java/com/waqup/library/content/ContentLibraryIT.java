@@ -126,11 +126,17 @@ class ContentLibraryIT extends LibraryITSupport {
     }
 
     @Test
-    void shouldParkAMalformedContentReadyInTheDeadLetterQueue() {
+    void shouldParkAMalformedContentReadyInTheDeadLetterQueueAndShowItInTheDlqDepthGauge() {
         Map<String, Object> data = readyData(UUID.randomUUID(), UUID.randomUUID(), 1);
         data.put("content_type", "poem");
         String marker = (String) data.get("content_id");
         publishReady(data);
+        // waqup_dlq_depth (what the WaqupDeadLetterQueueNotEmpty alert reads) counts it while it is parked
+        String gauge = "waqup_dlq_depth{";
+        String queue = "queue=\"" + ContentReadyConsumer.QUEUE + ".dlq\"";
+        await().atMost(Duration.ofSeconds(30)).until(() -> Http.get(managementUrl("/actuator/prometheus")).body().lines()
+                .filter(l -> l.startsWith(gauge) && l.contains(queue))
+                .anyMatch(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)) >= 1));
         List<JsonNode> dead = new ArrayList<>();
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             Message m;
@@ -244,7 +250,7 @@ class ContentLibraryIT extends LibraryITSupport {
     // ---- cache -------------------------------------------------------------------------------------------------
 
     double cache(String result) {
-        var counter = meters.find("library.cache").tag("result", result).counter();
+        var counter = meters.find("waqup.cache.requests").tag("cache", "metadata").tag("result", result).counter();
         return counter == null ? 0 : counter.count();
     }
 
@@ -278,8 +284,8 @@ class ContentLibraryIT extends LibraryITSupport {
         assertThat(redis.hasKey(key)).as("delete evicts").isFalse();
 
         String prometheus = Http.get(managementUrl("/actuator/prometheus")).body();
-        assertThat(prometheus).containsPattern("library_cache_total\\{[^}]*result=\"hit\"");
-        assertThat(prometheus).containsPattern("library_cache_total\\{[^}]*result=\"miss\"");
+        assertThat(prometheus).containsPattern("waqup_cache_requests_total\\{[^}]*result=\"hit\"");
+        assertThat(prometheus).containsPattern("waqup_cache_requests_total\\{[^}]*result=\"miss\"");
     }
 
     @Test
