@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.amqp.ImmediateRequeueAmqpException;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 
 /**
  * The {@code audio.requested} work queue consumer ({@value AudioWorkConfiguration#QUEUE}, prefetch 1, bounded
@@ -106,7 +107,9 @@ class AudioWorker {
                     return;
                 }
                 backoff(r, claimed, attempt, f.getMessage());
-            } catch (DataAccessException e) {
+            } catch (DataAccessException | TransactionException e) {
+                // a query or a commit the database could not serve (a Postgres restart fails the commit itself, as a
+                // TransactionSystemException): the database is out of reach, never the job's own failure
                 if (attempt >= props.maxAttempts()) {
                     releaseQuietly(r, claimed);
                     throw e; // the database is out of reach: the message goes to the dead-letter queue, nothing is lost
