@@ -144,8 +144,11 @@ public class PersonalizeService {
                 source.packId());
     }
 
-    /** {@code generation.failed} of a personalization's new item: it no longer runs (its credits were released). */
-    void failed(UUID contentId, UUID userId, String reason) {
+    /**
+     * {@code generation.failed} of a created item: if a personalization asked for it, that personalization no longer
+     * runs (its credits were released); any other creation changes nothing here.
+     */
+    public void failed(UUID contentId, UUID userId, String reason) {
         if (personalizations.failed(contentId, userId, reason, clock.instant())) {
             log.info("personalization of item {} failed: {}", contentId, reason);
         }

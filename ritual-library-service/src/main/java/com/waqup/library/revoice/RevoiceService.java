@@ -112,6 +112,11 @@ public class RevoiceService {
         return new Started(job.jobId(), id, id, reserved.version(), "generating", job.estimatedTime(), job.cost());
     }
 
+    /** {@code generation.failed} of re-voice job {@code jobId}: its re-voice of item {@code id} fails, if still running. */
+    public void jobFailed(UUID id, UUID jobId, String reason) {
+        revoices.runningVersionOf(id, jobId).ifPresent(version -> failed(id, version, reason));
+    }
+
     /** The re-voice of {@code version} failed: it no longer runs, and its edited script is pending again. */
     void failed(UUID id, int version, String reason) {
         tx.executeWithoutResult(status -> revoices.fail(id, version, reason, clock.instant())

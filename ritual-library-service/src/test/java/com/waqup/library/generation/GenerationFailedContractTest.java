@@ -1,10 +1,10 @@
-package com.waqup.library.revoice;
+package com.waqup.library.generation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.waqup.common.events.EventEnvelope;
 import com.waqup.common.test.EventContracts;
-import com.waqup.library.revoice.RevoiceFailureConsumer.GenerationFailed;
+import com.waqup.library.generation.GenerationFailedConsumer.GenerationFailed;
 import org.junit.jupiter.api.Test;
 
 /** The library reads content-generation's {@code generation.failed} as content-generation publishes it. */
