@@ -31,7 +31,7 @@ public record InternalCallPolicy(
         @DefaultValue("2") int halfOpenCalls,
         @DefaultValue("25") int maxConcurrentCalls,
         @DefaultValue("3") int maxAttempts,
-        @DefaultValue("100ms") Duration retryBackoff) {
+        @DefaultValue("100ms") Duration retryBackoff) implements CircuitBreakerPolicy {
 
     /** The platform's defaults. */
     public static InternalCallPolicy defaults() {

@@ -63,13 +63,7 @@ public class InternalClients {
         this.builder = builder;
         this.tokens = tokens;
         this.properties = properties;
-        CircuitBreakerConfig circuitBreaker = CircuitBreakerConfig.custom()
-                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                .slidingWindowSize(policy.slidingWindow())
-                .minimumNumberOfCalls(policy.minimumCalls())
-                .failureRateThreshold(policy.failureRateThreshold())
-                .waitDurationInOpenState(policy.openFor())
-                .permittedNumberOfCallsInHalfOpenState(policy.halfOpenCalls())
+        CircuitBreakerConfig circuitBreaker = policy.circuitBreakerConfig()
                 // a failure is the service not answering usefully; a 4xx is its answer, and neither a full bulkhead
                 // nor our own passed deadline says anything about the service
                 .recordException(e -> e instanceof InternalCallException call && call.unavailable())

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import com.waqup.common.client.CircuitBreakerPolicy;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -46,7 +47,7 @@ public record GatewayProperties(
             @DefaultValue("20") int slidingWindow,
             @DefaultValue("10") int minimumCalls,
             @NotNull @DefaultValue("10s") Duration openFor,
-            @DefaultValue("3") int halfOpenCalls) {
+            @DefaultValue("3") int halfOpenCalls) implements CircuitBreakerPolicy {
     }
 
     /** Token buckets (Spring Cloud Gateway's Redis rate limiter): refill per second and bucket size. */

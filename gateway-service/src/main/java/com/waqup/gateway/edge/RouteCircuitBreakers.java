@@ -48,14 +48,7 @@ class RouteCircuitBreakers {
     @Bean
     Customizer<ReactiveResilience4JCircuitBreakerFactory> routeCircuitBreakerDefaults(GatewayProperties properties) {
         GatewayProperties.CircuitBreaker policy = properties.circuitBreaker();
-        CircuitBreakerConfig circuitBreaker = CircuitBreakerConfig.custom()
-                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                .slidingWindowSize(policy.slidingWindow())
-                .minimumNumberOfCalls(policy.minimumCalls())
-                .failureRateThreshold(policy.failureRateThreshold())
-                .waitDurationInOpenState(policy.openFor())
-                .permittedNumberOfCallsInHalfOpenState(policy.halfOpenCalls())
-                .build();
+        CircuitBreakerConfig circuitBreaker = policy.circuitBreakerConfig().build();
         // not used while spring.cloud.circuitbreaker.resilience4j.disable-time-limiter is true (application.yml): the
         // route's response timeout bounds the wait; a backstop should it ever be switched on
         TimeLimiterConfig timeLimiter = TimeLimiterConfig.custom().timeoutDuration(Duration.ofMinutes(2)).build();
