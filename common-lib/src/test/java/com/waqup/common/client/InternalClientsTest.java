@@ -168,11 +168,9 @@ class InternalClientsTest {
         }
         assertThat(hitsOn("/internal/broken")).isEqualTo(4);
 
-        long started = System.nanoTime();
         InternalCallException open = catchThrowableOfType(InternalCallException.class,
                 () -> client.get(Quote.class, "/internal/quote"));
 
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(200));
         assertThat(open.unavailable()).as("callers treat it like the service being down").isTrue();
         assertThat(open.status()).isZero();
         assertThat(open.getMessage()).isEqualTo("credit is failing (circuit open): GET /internal/quote not sent");
@@ -199,12 +197,10 @@ class InternalClientsTest {
         CompletableFuture<Quote> slow = CompletableFuture.supplyAsync(() -> client.get(Quote.class, "/internal/slow"), threads);
         assertThat(slowCallArrived.await(5, TimeUnit.SECONDS)).isTrue();
 
-        long started = System.nanoTime();
         InternalCallException full = catchThrowableOfType(InternalCallException.class,
                 () -> client.get(Quote.class, "/internal/quote"));
 
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("refused at once, not queued")
-                .isLessThan(Duration.ofMillis(200));
+        assertThat(slow).as("refused while the call in flight still runs (2 s): not queued behind it").isNotDone();
         assertThat(full.unavailable()).isTrue();
         assertThat(full.getMessage()).isEqualTo("credit has too many calls in flight: GET /internal/quote not sent");
         assertThat(hitsOn("/internal/quote")).isZero();
@@ -232,14 +228,13 @@ class InternalClientsTest {
     @Test
     void shouldWaitNoLongerThanTheTimeLeftBeforeTheCallersDeadline() {
         InternalClient client = credit(policy(3, 25));
-        long started = System.nanoTime();
         InternalCallException late;
         try (Deadline.Scope ignored = Deadline.enter(Instant.now().plusMillis(300))) {
             late = catchThrowableOfType(InternalCallException.class, () -> client.get(Quote.class, "/internal/slow"));
         }
 
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("300 ms left, not the 5 s read timeout")
-                .isLessThan(Duration.ofMillis(1_500));
+        // the answer comes after 2 s, well within the 5 s read timeout: only the 300 ms left can have cut the wait
+        assertThat(late).as("gave up when the caller's time ran out").isNotNull();
         assertThat(late.timedOut()).isTrue();
         assertThat(hitsOn("/internal/slow")).as("a timeout is not retried").isEqualTo(1);
     }
