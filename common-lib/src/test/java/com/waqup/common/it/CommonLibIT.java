@@ -425,6 +425,17 @@ class CommonLibIT {
     }
 
     @Test
+    void shouldAnswer503WhenTheDatabaseEndsTheConnectionUnderATransaction() {
+        Http.Response cut = Http.post(url("/probe/connection-lost"), "", CorrelationId.HEADER, "cut-1");
+
+        assertThat(cut.status()).as("the rollback failed too: still the database unavailable, not a 500").isEqualTo(503);
+        assertThat(cut.header("Retry-After")).isEqualTo("5");
+        assertThat(error(cut).path("code").asString()).isEqualTo("SERVICE_UNAVAILABLE");
+        assertThat(error(cut).path("trace_id").asString()).isEqualTo("cut-1");
+        assertThat(cut.body()).doesNotContain("SQL", "Exception", "terminat");
+    }
+
+    @Test
     void shouldAnswer503WithRetryAfterWhileRedisStalls() {
         assertThat(Http.get(url("/probe/redis")).status()).isEqualTo(200);
         REDIS.pause();

@@ -24,6 +24,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,10 +43,15 @@ class ProbeController {
     private static final Logger log = LoggerFactory.getLogger(ProbeController.class);
     private final RestClient.Builder restClients;
     private final StringRedisTemplate redis;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
 
-    ProbeController(RestClient.Builder restClients, StringRedisTemplate redis) {
+    ProbeController(RestClient.Builder restClients, StringRedisTemplate redis, JdbcTemplate jdbc,
+            PlatformTransactionManager transactionManager) {
         this.restClients = restClients;
         this.redis = redis;
+        this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     enum Kind { AFFIRMATION, GUIDED_MEDITATION, RITUAL }
@@ -107,6 +115,15 @@ class ProbeController {
     @GetMapping("/probe/redis")
     Map<String, String> redis() {
         return Map.of("value", String.valueOf(redis.opsForValue().get("probe:" + UUID.randomUUID())));
+    }
+
+    /** A transaction whose connection the database ends under it, as a PostgreSQL restart does; the rollback fails too. */
+    @PostMapping("/probe/connection-lost")
+    void connectionLost() {
+        transactions.executeWithoutResult(status -> {
+            jdbc.queryForObject("select 1", Integer.class);
+            jdbc.execute("select pg_terminate_backend(pg_backend_pid())");
+        });
     }
 
     @GetMapping("/probe/crash")
