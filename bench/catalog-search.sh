@@ -147,7 +147,7 @@ register() { # prints the access token of a new person
 }
 
 cache_counters() {
-  curl -fsS "http://127.0.0.1:$(mgmt_port "$CATALOG_PORT")/actuator/prometheus" | grep '^catalog_search_cache_total' \
+  curl -fsS "http://127.0.0.1:$(mgmt_port "$CATALOG_PORT")/actuator/prometheus" | { grep -E '^waqup_cache_requests_total\{.*cache="search"' || true; } \
     | sed -n 's/.*result="\([a-z]*\)".* \([0-9.E]*\)$/\1=\2/p' | tr '\n' ' '
 }
 

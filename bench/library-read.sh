@@ -12,7 +12,7 @@
 # One person owns 10,000 items. They are seeded with one SQL statement straight into content_item (no S3 objects, no
 # version rows: neither read touches them; the detail signs its audio URL locally, without calling S3), in a schema
 # of its own (library_bench, dropped and re-created on every run) so a running platform's library is never touched.
-# The cache hit/miss counters of ritual-library-service (library_cache_total) are printed before and after (a).
+# The cache hit/miss counters of ritual-library-service (waqup_cache_requests_total{cache="metadata"}) are printed before and after (a).
 #
 # Topology (JVMs on bench ports): gateway-service :18080 (JWT check, Redis rate limiter raised so it never refuses,
 # routing) -> ritual-library-service :18085 (DB_SCHEMA=library_bench, Redis database BENCH_REDIS_DB) and
@@ -105,7 +105,7 @@ SQL
 }
 
 cache_counters() {
-  curl -fsS "http://127.0.0.1:$((LIBRARY_PORT + 1000))/actuator/prometheus" | grep '^library_cache_total' \
+  curl -fsS "http://127.0.0.1:$((LIBRARY_PORT + 1000))/actuator/prometheus" | { grep -E '^waqup_cache_requests_total\{.*cache="metadata"' || true; } \
     | sed -n 's/.*result="\([a-z]*\)".* \([0-9.E]*\)$/\1=\2/p' | tr '\n' ' '
 }
 
