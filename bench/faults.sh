@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fault suite (issue #20 point 5): the whole platform under a mixed workload while its processes are broken, one at a
+# Fault suite: the whole platform under a mixed workload while its processes are broken, one at a
 # time, then checks that nothing was lost, stuck or unbalanced and that every error the client saw was an envelope.
 #
 # Everything runs on loopback and on infrastructure of its own, so the machine's shared PostgreSQL (5432), Redis (6379)

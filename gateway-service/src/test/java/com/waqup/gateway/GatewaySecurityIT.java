@@ -286,19 +286,19 @@ class GatewaySecurityIT extends GatewayITSupport {
     }
 
     /**
-     * Sends the first 9,000 bytes of {@code request} (past every limit but the body's), waits until the gateway has
-     * answered, sends the rest (as a client streaming its request does), then reads the status line.
+     * Sends the first 12,000 bytes of {@code request} (past every limit), waits until the gateway's answer has arrived,
+     * sends the rest (as a client streaming its request does), then reads the status line.
      */
-    private String statusLine(String request) throws IOException, InterruptedException {
+    private String statusLine(String request) throws IOException {
         byte[] bytes = request.getBytes(StandardCharsets.ISO_8859_1);
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(20_000);
             String sent = "";
             try {
-                socket.getOutputStream().write(bytes, 0, 9_000);
+                socket.getOutputStream().write(bytes, 0, 12_000);
                 socket.getOutputStream().flush();
-                Thread.sleep(300);
-                socket.getOutputStream().write(bytes, 9_000, bytes.length - 9_000);
+                await().atMost(Duration.ofSeconds(10)).until(() -> socket.getInputStream().available() > 0);
+                socket.getOutputStream().write(bytes, 12_000, bytes.length - 12_000);
                 socket.getOutputStream().flush();
             } catch (IOException refusedMidway) {
                 sent = " (could not send the rest: " + refusedMidway.getMessage() + ")";
