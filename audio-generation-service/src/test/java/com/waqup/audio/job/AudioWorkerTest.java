@@ -39,10 +39,7 @@ class AudioWorkerTest {
 
     @Test
     void shouldRetryTheCompletionWhenItsCommitFails() throws Exception {
-        UUID owner = UUID.randomUUID();
-        when(jobs.claim(request)).thenReturn(new AudioJobs.Claimed(owner, 1));
-        when(pipeline.run(request, owner)).thenReturn(done);
-        when(jobs.renew(request, owner)).thenReturn(true);
+        UUID owner = claimedAndRendered();
         when(jobs.complete(eq(request), eq(owner), eq(done), anyString(), anyLong()))
                 .thenThrow(new TransactionSystemException("Could not commit JDBC transaction"))
                 .thenReturn(true);
@@ -55,10 +52,7 @@ class AudioWorkerTest {
 
     @Test
     void shouldLeaveTheJobToRedeliveryWhenCommitsKeepFailing() throws Exception {
-        UUID owner = UUID.randomUUID();
-        when(jobs.claim(request)).thenReturn(new AudioJobs.Claimed(owner, 1));
-        when(pipeline.run(request, owner)).thenReturn(done);
-        when(jobs.renew(request, owner)).thenReturn(true);
+        UUID owner = claimedAndRendered();
         when(jobs.complete(eq(request), eq(owner), eq(done), anyString(), anyLong()))
                 .thenThrow(new TransactionSystemException("Could not commit JDBC transaction"));
 
@@ -67,5 +61,14 @@ class AudioWorkerTest {
         verify(jobs, times(3)).complete(eq(request), eq(owner), eq(done), anyString(), anyLong());
         verify(jobs, never()).fail(any(), any(), any(), any());
         verify(jobs).release(request, owner);
+    }
+
+    /** This worker claims the job, renders it and keeps its lease; what completing it does is the test's. */
+    private UUID claimedAndRendered() throws Exception {
+        UUID owner = UUID.randomUUID();
+        when(jobs.claim(request)).thenReturn(new AudioJobs.Claimed(owner, 1));
+        when(pipeline.run(request, owner)).thenReturn(done);
+        when(jobs.renew(request, owner)).thenReturn(true);
+        return owner;
     }
 }

@@ -64,9 +64,7 @@ public class DependencyFailureHandler {
             log.warn("database connection lost on {} {}: {}", request.getMethod(), request.getRequestURI(), ex.toString());
             return serviceUnavailable(request);
         }
-        log.error("unexpected error on {} {}", request.getMethod(), request.getRequestURI(), ex);
-        return ErrorEnvelopeHandler.envelope(HttpStatus.INTERNAL_SERVER_ERROR, ErrorCodes.INTERNAL_ERROR,
-                ErrorCodes.messageForStatus(500), Map.of(), new HttpHeaders(), request);
+        return internalError(ex, request);
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)
@@ -75,9 +73,7 @@ public class DependencyFailureHandler {
             return ErrorEnvelopeHandler.envelope(HttpStatus.BAD_REQUEST, ErrorCodes.VALIDATION_FAILED, "The request has invalid fields",
                     Map.of("fields", Map.of("body", StorableText.MESSAGE)), new HttpHeaders(), request);
         }
-        log.error("unexpected error on {} {}", request.getMethod(), request.getRequestURI(), ex);
-        return ErrorEnvelopeHandler.envelope(HttpStatus.INTERNAL_SERVER_ERROR, ErrorCodes.INTERNAL_ERROR,
-                ErrorCodes.messageForStatus(500), Map.of(), new HttpHeaders(), request);
+        return internalError(ex, request);
     }
 
     /**
@@ -112,6 +108,12 @@ public class DependencyFailureHandler {
             }
         }
         return false;
+    }
+
+    private static ResponseEntity<Object> internalError(Exception ex, HttpServletRequest request) {
+        log.error("unexpected error on {} {}", request.getMethod(), request.getRequestURI(), ex);
+        return ErrorEnvelopeHandler.envelope(HttpStatus.INTERNAL_SERVER_ERROR, ErrorCodes.INTERNAL_ERROR,
+                ErrorCodes.messageForStatus(500), Map.of(), new HttpHeaders(), request);
     }
 
     /** 503 with {@code Retry-After}, for any place that finds a dependency unavailable. */
