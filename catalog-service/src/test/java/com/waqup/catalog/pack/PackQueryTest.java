@@ -49,6 +49,17 @@ class PackQueryTest {
     }
 
     @Test
+    void shouldLookUpAWordsSynonymsAndTyposOnceInTheCombinedField() {
+        String word = PackQuery.word(JsonConventions.mapper(), "sleep", false).toString();
+        // one typo clause and one synonym clause per word, both on search_text: a fuzzy query per field costs one
+        // Levenshtein automaton each, which made typos most of Elasticsearch's CPU per search
+        assertThat(word.split("\"fuzziness\"", -1)).hasSize(2);
+        assertThat(word).contains("{\"match\":{\"search_text\":{\"query\":\"sleep\",\"fuzziness\":\"AUTO\"");
+        assertThat(word).contains("{\"match\":{\"search_text\":{\"query\":\"" + String.join(" ", Synonyms.of("sleep")) + "\"");
+        assertThat(word.split("\"multi_match\"", -1)).as("the word itself, over the weighted fields").hasSize(2);
+    }
+
+    @Test
     void shouldShowPricesAsTheSeedsDecimalAndRatingsToOneDecimal() {
         Pack pack = new Pack(UUID.randomUUID(), 1, Pack.PUBLISHED, UUID.randomUUID(), "C", "T", "", "one_time", 999, "usd",
                 null, List.of(), null, Instant.now(), 14, 3, Instant.now(), List.of());

@@ -58,8 +58,8 @@ class ReindexIT extends CatalogITSupport {
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         JsonNode rebuild = response.json();
         assertThat(rebuild.path("previous_index").asString()).isEqualTo(before);
-        assertThat(rebuild.path("index").asString()).startsWith(INDEX + "-v1-").isNotEqualTo(before);
-        assertThat(rebuild.path("mapping_version").asInt()).isEqualTo(1);
+        assertThat(rebuild.path("index").asString()).startsWith(INDEX + "-v" + index.mappingVersion() + "-").isNotEqualTo(before);
+        assertThat(rebuild.path("mapping_version").asInt()).isEqualTo(2);
         assertThat(rebuild.path("documents").asLong()).isGreaterThanOrEqualTo(packs.size());
         assertThat(index.currentIndex()).isEqualTo(rebuild.path("index").asString());
         assertThat(esStatus("/" + before)).isEqualTo(404);
@@ -111,8 +111,8 @@ class ReindexIT extends CatalogITSupport {
 
         index.ensureReady();
 
-        assertThat(index.currentIndex()).startsWith(INDEX + "-v1-");
-        assertThat(index.currentMappingVersion(index.currentIndex())).isEqualTo(1);
+        assertThat(index.currentIndex()).startsWith(INDEX + "-v" + index.mappingVersion() + "-");
+        assertThat(index.currentMappingVersion(index.currentIndex())).isEqualTo(2);
         assertThat(esStatus("/" + old)).isEqualTo(404);
         redis.opsForValue().increment("search:generation");
         assertThat(ids(search(READER, "search", "versioned valley", "creator_id", creator.toString()))).containsExactly(pack);
