@@ -16,8 +16,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Builds the Elasticsearch request of a catalog search (the ranking docs/catalog.md describes):
  * <ul>
  * <li>every meaningful word of the query must match some field (from four words on, three in four), where a word
- * matches exactly (weight 3), through a domain synonym (2), with a typo (1, Lucene's AUTO fuzziness: one edit for 3–5
- * letters, two from 6, first letter exact) or, for the last word typed, as a prefix (1.5);</li>
+ * matches exactly (weight 3), through a domain synonym (2), with a typo (1, {@value #FUZZINESS}: one edit for 3–10
+ * letters, two from 11, first letter exact) or, for the last word typed, as a prefix (1.5);</li>
  * <li>for the exact word, fields weigh title 3, tags 2.5, creator name 2, practice titles 1.2, description 1;
  * synonyms and typos count alike in every field; the query as a phrase in the title adds a bonus;</li>
  * <li>the text score is multiplied by {@code 1 + 0.1 × quality} (the Bayesian rating, 3.0 with no reviews), so
@@ -32,6 +32,8 @@ final class PackQuery {
     private static final List<String> FIELDS = List.of("title^3", "tags^2.5", "creator_name^2", "item_titles^1.2",
             "description^1");
     private static final List<String> PREFIX_FIELDS = List.of("title", "tags", "creator_name");
+    /** One edit (a transposition counts as one) for 3–10 letters, two from 11: docs/catalog.md "Typos". */
+    static final String FUZZINESS = "AUTO:3,11";
     /** Every text field in one (copy_to in the mapping): where synonyms and typos are looked up. */
     private static final String SEARCH_TEXT = "search_text";
 
@@ -123,7 +125,7 @@ final class PackQuery {
             any.addObject().putObject("match").putObject(SEARCH_TEXT).put("query", String.join(" ", synonyms)).put("boost", 2.0);
         }
         if (word.length() >= 3) {
-            any.addObject().putObject("match").putObject(SEARCH_TEXT).put("query", word).put("fuzziness", "AUTO")
+            any.addObject().putObject("match").putObject(SEARCH_TEXT).put("query", word).put("fuzziness", FUZZINESS)
                     .put("prefix_length", 1).put("max_expansions", 30).put("boost", 1.0);
         }
         if (last) {

@@ -54,7 +54,7 @@ class PackQueryTest {
         // one typo clause and one synonym clause per word, both on search_text: a fuzzy query per field costs one
         // Levenshtein automaton each, which made typos most of Elasticsearch's CPU per search
         assertThat(word.split("\"fuzziness\"", -1)).hasSize(2);
-        assertThat(word).contains("{\"match\":{\"search_text\":{\"query\":\"sleep\",\"fuzziness\":\"AUTO\"");
+        assertThat(word).contains("{\"match\":{\"search_text\":{\"query\":\"sleep\",\"fuzziness\":\"" + PackQuery.FUZZINESS + "\"");
         assertThat(word).contains("{\"match\":{\"search_text\":{\"query\":\"" + String.join(" ", Synonyms.of("sleep")) + "\"");
         assertThat(word.split("\"multi_match\"", -1)).as("the word itself, over the weighted fields").hasSize(2);
     }
