@@ -74,13 +74,13 @@ class WebhookLoad extends LoadSupport {
             throw new IllegalArgumentException("need " + (unique + warmup) + " sessions, got " + sessions.size());
         }
         HttpClient http = httpClient();
-        if (warmup > 0) { // JIT and connection pools warm: these sessions are sent first, at half the rate, and not counted
+        if (warmup > 0) { // JIT and connection pools warm: these sessions are sent first, at the measured rate, and not counted
             List<Session> warm = new ArrayList<>(sessions.subList(0, warmup));
             sessions = new ArrayList<>(sessions.subList(warmup, sessions.size()));
             long t0 = System.nanoTime();
             ExecutorService w = Executors.newVirtualThreadPerTaskExecutor();
             for (int k = 0; k < warm.size(); k++) {
-                long wait = t0 + k * 2_000_000_000L / rate - System.nanoTime();
+                long wait = t0 + k * 1_000_000_000L / rate - System.nanoTime();
                 if (wait > 0) {
                     Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                 }
@@ -99,7 +99,7 @@ class WebhookLoad extends LoadSupport {
                 });
             }
             w.shutdown();
-            w.awaitTermination(120, java.util.concurrent.TimeUnit.SECONDS);
+            w.awaitTermination(300, java.util.concurrent.TimeUnit.SECONDS);
             Session last = warm.get(warm.size() - 1);
             long until = System.nanoTime() + Duration.ofSeconds(120).toNanos();
             while (System.nanoTime() < until) { // until the last warm-up purchase is visible (or 2 minutes)

@@ -18,7 +18,7 @@
 # routing) -> catalog-service :24288 (Elasticsearch :9200) and user-service :24281 (JWKS, the benchmark's person).
 #
 # Usage: bench/catalog-search.sh
-# Tunables (env): BENCH_PACKS (10000) BENCH_RATE (200) BENCH_SECONDS (30) BENCH_WARMUP (20) BENCH_WARM_QUERIES (300)
+# Tunables (env): BENCH_PACKS (10000) BENCH_RATE (200) BENCH_SECONDS (30) BENCH_WARMUP (90) BENCH_WARM_QUERIES (300)
 #                 BENCH_WARM_TARGET_MS (20) BENCH_UNCACHED_TARGET_MS (60) BENCH_REDIS_DB (9)
 #                 BENCH_GATEWAY_PORT (24280) BENCH_USER_PORT (24281) BENCH_CATALOG_PORT (24288)
 #                 BENCH_MGMT_OFFSET (1000: management port = API port + this) BENCH_DB (waqup_bench)
@@ -32,7 +32,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"   # ROOT, JAVA_HOME, JAVA, shared
 PACKS="${BENCH_PACKS:-10000}"
 RATE="${BENCH_RATE:-200}"
 SECONDS_MEASURED="${BENCH_SECONDS:-30}"
-WARMUP="${BENCH_WARMUP:-20}"
+WARMUP="${BENCH_WARMUP:-90}"   # seconds of closed-loop warm-up per phase: the gateway's JIT needs 80-100 s here
 WARM_QUERIES="${BENCH_WARM_QUERIES:-300}"
 WARM_TARGET_MS="${BENCH_WARM_TARGET_MS:-20}"
 UNCACHED_TARGET_MS="${BENCH_UNCACHED_TARGET_MS:-60}"
@@ -172,7 +172,7 @@ main() {
   "$JAVA" "$ROOT/bench/CatalogLoad.java" --url "http://127.0.0.1:$GATEWAY_PORT" --token "$token" --words "$OUT/words.txt" \
     --rate "$RATE" --seconds "$SECONDS_MEASURED" --warmup "$WARMUP" --warm-queries "$WARM_QUERIES" \
     --warm-target-ms "$WARM_TARGET_MS" --uncached-target-ms "$UNCACHED_TARGET_MS" \
-    --pids "gateway=${PID_OF[gateway-service]},catalog=${PID_OF[catalog-service]},redis=$(pgrep -xo redis-server || true)" \
+    --pids "gateway=${PID_OF[gateway-service]},catalog=${PID_OF[catalog-service]},redis=$(pgrep -xo redis-server || true),elasticsearch=$(pgrep -of org.elasticsearch.bootstrap.Elasticsearch || true)" \
     >"$raw" 2>&1 \
     || die "CatalogLoad failed: $(tail -5 "$raw")"
   CACHE_AFTER=$(cache_counters)

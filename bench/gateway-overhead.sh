@@ -11,8 +11,8 @@
 #
 # Usage: bench/gateway-overhead.sh
 # Tunables (env): BENCH_DURATION (15s) BENCH_CONNECTIONS (16) BENCH_THREADS (2)
-#                 BENCH_WARMUP_MIN / BENCH_WARMUP_MAX (10 / 120 seconds per target, in 5 s windows)
-#                 BENCH_MAX_SECONDS (420, watchdog once the jars exist) BENCH_OUT (bench/.out)
+#                 BENCH_WARMUP_MIN / BENCH_WARMUP_MAX (10 / 180 seconds per target, in 5 s windows)
+#                 BENCH_MAX_SECONDS (720, watchdog once the jars exist) BENCH_OUT (bench/.out)
 #                 BENCH_STARTUP_TIMEOUT (90 seconds per JVM) BENCH_MGMT_OFFSET (1000: Actuator port = API port + this)
 #                 BENCH_USER_PORT (18581) BENCH_GATEWAY_PORT (18580) BENCH_NGINX_PORT (18582)
 #                 BENCH_DB_SCHEMA (bench_users) JAVA_HOME (yours; else Temurin 25; else java on PATH)
@@ -30,12 +30,12 @@ DURATION="${BENCH_DURATION:-15s}"
 # in 5 s windows until, three times in a row, a window's CPU time per request (user-service + proxy) is not 5 %
 # below the best so far (MIN..MAX seconds); fewer windows stopped mid-way on noise from other work.
 WARMUP_MIN="${BENCH_WARMUP_MIN:-10}"
-WARMUP_MAX="${BENCH_WARMUP_MAX:-120}"   # the gateway needs 80-100 s on this 2-core machine, the others 15-35 s
+WARMUP_MAX="${BENCH_WARMUP_MAX:-180}"   # the gateway needs 80-100 s on this 2-core machine, the others 15-35 s
 WARMUP_WINDOW=5
 CONNECTIONS="${BENCH_CONNECTIONS:-16}"
 THREADS="${BENCH_THREADS:-2}"
 OUT="${BENCH_OUT:-$ROOT/bench/.out}"
-MAX_SECONDS="${BENCH_MAX_SECONDS:-420}"
+MAX_SECONDS="${BENCH_MAX_SECONDS:-720}"
 USER_PORT="${BENCH_USER_PORT:-18581}"   # 1858x: clear of the platform (808x) and of other benches (1808x)
 GATEWAY_PORT="${BENCH_GATEWAY_PORT:-18580}"
 NGINX_PORT="${BENCH_NGINX_PORT:-18582}"
@@ -234,7 +234,9 @@ warm_up() { # warm_up <target>: 5 s windows until the CPU cost per request stops
     cost=$((ticks * 1000000 / (requests > 0 ? requests : 1)))   # micro-ticks per request
     echo "warm-up window: ${rps} req/s, $(per_request_ms "$ticks" "$requests") CPU ms/req" >>"$raw"
     elapsed=$((elapsed + WARMUP_WINDOW))
-    if ((best > 0 && cost * 100 > best * 95)); then flat=$((flat + 1)); else flat=0; fi
+    # flat: no 5 % better than the best window, and not more than 10 % worse either (a window spent compiling or
+    # collecting is not a plateau: on 2026-12-07 the gateway stopped after 60 s at 8 ms/req, then measured 2.9)
+    if ((best > 0 && cost * 100 > best * 95 && cost * 100 <= best * 110)); then flat=$((flat + 1)); else flat=0; fi
     if ((best == 0 || cost < best)); then best=$cost; fi
     if ((elapsed >= WARMUP_MIN && flat >= 3)); then break; fi
   done

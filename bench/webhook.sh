@@ -16,10 +16,11 @@
 #
 # Usage: bench/webhook.sh
 # Tunables (env): BENCH_WEBHOOKS (1000 deliveries) BENCH_RATE (100 per second) BENCH_DUPLICATES (0.2)
-#                 BENCH_WARMUP (200 webhooks of other sessions first, at half the rate, not counted)
+#                 BENCH_WARMUP (6000 webhooks of other sessions first, at the same rate, not counted: a minute of the
+#                 same traffic, so the JVMs' JIT has compiled the path before it is measured)
 #                 BENCH_DB (waqup_bench: database and RabbitMQ vhost of its own) BENCH_REDIS_DB (6)
 #                 BENCH_PORT_BASE (21300: gateway +0, user +1, library +5, payment +9) BENCH_MGMT_OFFSET (50: each
-#                 JVM's Actuator port is its port + this, so the run stays within base..base+99) BENCH_MAX_SECONDS (600)
+#                 JVM's Actuator port is its port + this, so the run stays within base..base+99) BENCH_MAX_SECONDS (900)
 #                 BENCH_OUT (bench/.out) JAVA_HOME
 # Started JVMs are stopped on exit; logs and raw outputs stay in $BENCH_OUT/webhook.
 set -euo pipefail
@@ -29,14 +30,14 @@ source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib.sh"
 
 TOTAL="${BENCH_WEBHOOKS:-1000}"
 RATE="${BENCH_RATE:-100}"
-WARMUP="${BENCH_WARMUP:-200}"
+WARMUP="${BENCH_WARMUP:-6000}"
 DUPLICATES="${BENCH_DUPLICATES:-0.2}"
 DB="${BENCH_DB:-waqup_bench}"
 BASE="${BENCH_PORT_BASE:-21300}"
 MGMT_OFFSET="${BENCH_MGMT_OFFSET:-50}"
 mgmt_port() { echo $(($1 + MGMT_OFFSET)); } # scripts/lib.sh's +1000, moved (start_jvm and readiness use it)
 OUT="${BENCH_OUT:-$ROOT/bench/.out}/webhook"
-MAX_SECONDS="${BENCH_MAX_SECONDS:-600}"
+MAX_SECONDS="${BENCH_MAX_SECONDS:-900}"
 MODULES=(user-service ritual-library-service payment-service gateway-service)
 PORT_OF=([gateway-service]=$BASE [user-service]=$((BASE + 1)) [ritual-library-service]=$((BASE + 5))
   [payment-service]=$((BASE + 9)))
