@@ -58,4 +58,17 @@ class GatewayTracingIT extends GatewayITSupport {
             });
         });
     }
+
+    @Test
+    void shouldContinueTheClientsTraceWithoutPassingItsSpanOn() {
+        String clientTrace = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String clientSpan = "00f067aa0ba902b7";
+        Http.Response response = Http.get(url("/api/v1/credits/balance?traced=2"),
+                asUser("traceparent", "00-" + clientTrace + "-" + clientSpan + "-01"));
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+
+        Downstreams.Hit hit = DOWNSTREAMS.hitsOn("/api/v1/credits/balance?traced=2").getFirst();
+        assertThat(hit.traceparent()).as("the client's trace, with the gateway's own span as the service's parent")
+                .startsWith("00-" + clientTrace + "-").endsWith("-01").doesNotContain(clientSpan);
+    }
 }
