@@ -246,20 +246,19 @@ class PurchaseRepository {
                         .addValue("now", ts(now))) == 1;
     }
 
-    List<String> dueEvents(Instant now, int limit) {
-        return jdbc.queryForList("select id from webhook_event where handled_at is null and next_attempt_at <= :now"
-                + " order by received_at limit :limit", new MapSqlParameterSource("now", ts(now)).addValue("limit", limit),
-                String.class);
-    }
-
     record StoredEvent(String id, String type, String payload, int attempts) {
     }
 
-    /** Locks an unhandled event for its handling transaction (empty: handled, or another worker has it). */
-    Optional<StoredEvent> claimEvent(String id) {
-        return jdbc.query("select id, type, payload, attempts from webhook_event where id = :id and handled_at is null"
-                + " for update skip locked", Map.of("id", id), (rs, n) -> new StoredEvent(rs.getString("id"),
-                        rs.getString("type"), rs.getString("payload"), rs.getInt("attempts"))).stream().findFirst();
+    /**
+     * Locks the unhandled event due longest (new events are due when received; the partial index on next_attempt_at
+     * serves the order), for its handling transaction; events other workers hold are
+     * skipped, so concurrent workers each get a different one (empty: nothing due that nobody holds).
+     */
+    Optional<StoredEvent> claimNextDue(Instant now) {
+        return jdbc.query("select id, type, payload, attempts from webhook_event where handled_at is null"
+                + " and next_attempt_at <= :now order by next_attempt_at limit 1 for update skip locked",
+                Map.of("now", ts(now)), (rs, n) -> new StoredEvent(rs.getString("id"), rs.getString("type"),
+                        rs.getString("payload"), rs.getInt("attempts"))).stream().findFirst();
     }
 
     void handled(String id, Instant at) {

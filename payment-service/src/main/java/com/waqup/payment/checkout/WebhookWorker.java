@@ -3,10 +3,12 @@ package com.waqup.payment.checkout;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.waqup.payment.config.PaymentProperties;
 import jakarta.annotation.PreDestroy;
@@ -22,16 +24,20 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Handles stored webhook events after the 2xx: at once when one arrives, and by polling for anything due (a restart,
- * another instance's events, retries). Each event is handled in its own transaction holding its row
- * ({@code for update skip locked}, so two workers never handle one event); a failure rolls its effects back and the
- * event is tried again later with exponential backoff (0.5 s doubling, at most {@code webhook-max-backoff}) — an
- * event that depends on one not yet received (a refund before its payment) simply waits for it. Never lost.
+ * another instance's events, retries). {@code waqup.payments.webhook-workers} threads (4) work side by side; each
+ * handles one event per transaction, holding its row ({@code for update skip locked}: the next due event nobody
+ * holds, so two workers, here or in another instance, never handle one event). The handlers lock the rows an event
+ * changes (the checkout session, the subscription, the payment), so two events about one purchase never race. A
+ * failure rolls its effects back and the event is tried again later with exponential backoff (0.5 s doubling, at most
+ * {@code webhook-max-backoff}) — an event that depends on one not yet received (a refund before its payment) simply
+ * waits for it. Never lost.
  */
 @Component
 class WebhookWorker {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookWorker.class);
-    private static final int BATCH = 100;
+    /** Events one worker handles before it lets the others (and the poll) have a turn; it goes on when there are more. */
+    private static final int ROUND = 500;
 
     private final PurchaseRepository repository;
     private final WebhookHandlers handlers;
@@ -39,12 +45,12 @@ class WebhookWorker {
     private final JsonMapper json;
     private final Clock clock;
     private final Duration maxBackoff;
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "webhook-worker");
-        t.setDaemon(true);
-        return t;
-    });
-    private final AtomicBoolean pending = new AtomicBoolean();
+    private final int workers;
+    private final ExecutorService executor;
+    /** Workers running; a nudge starts one more, up to {@link #workers}. */
+    private final AtomicInteger active = new AtomicInteger();
+    /** An event arrived since a worker last found nothing due: look again before stopping. */
+    private final AtomicBoolean more = new AtomicBoolean();
     private final Counter handlingFailures;
     private final Counter waitingForOrder;
 
@@ -58,72 +64,105 @@ class WebhookWorker {
         this.json = json;
         this.clock = clock;
         this.maxBackoff = properties.webhookMaxBackoff();
+        this.workers = Math.max(1, properties.webhookWorkers());
+        AtomicInteger names = new AtomicInteger();
+        this.executor = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "webhook-worker-" + names.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
-    /** A new event is stored: handle what is due soon, off the request thread. */
+    /** A new event is stored: handle what is due, off the request thread, with one more worker if one is free. */
     void nudge() {
-        if (pending.compareAndSet(false, true)) {
-            executor.execute(() -> {
-                pending.set(false);
-                drain();
-            });
+        more.set(true);
+        for (int n = active.get(); n < workers; n = active.get()) {
+            if (active.compareAndSet(n, n + 1)) {
+                try {
+                    executor.execute(this::work);
+                } catch (RejectedExecutionException e) {
+                    active.decrementAndGet(); // shutting down
+                }
+                return;
+            }
         }
     }
 
     @Scheduled(fixedDelayString = "${waqup.payments.webhook-poll-millis:500}")
     void poll() {
-        drain();
+        nudge();
     }
 
-    /** Handles every event due now; answers how many were handled. */
-    int drain() {
-        int handled = 0;
-        for (int round = 0; round < 50; round++) {
-            List<String> due;
-            try {
-                due = repository.dueEvents(clock.instant(), BATCH);
-            } catch (RuntimeException e) {
-                log.warn("webhook events could not be read: {}", e.getMessage());
-                return handled;
-            }
-            for (String id : due) {
-                if (handleOne(id)) {
+    private void work() {
+        try {
+            do {
+                more.set(false);
+                int handled = 0;
+                while (handled < ROUND && handleNext()) {
                     handled++;
                 }
-            }
-            if (due.size() < BATCH) {
-                break;
-            }
+                if (handled == ROUND) {
+                    more.set(true);
+                }
+            } while (more.get() && !Thread.currentThread().isInterrupted());
+        } finally {
+            active.decrementAndGet();
+        }
+        if (more.get()) {
+            nudge(); // an event arrived between this worker's last look and its stop
+        }
+    }
+
+    /** Handles every event due now on the calling thread (tests, operators); answers how many were handled. */
+    int drain() {
+        int handled = 0;
+        while (handleNext()) {
+            handled++;
         }
         return handled;
     }
 
-    private boolean handleOne(String id) {
+    /** Claims and handles the next due event; false when there was none (or the database could not be read). */
+    private boolean handleNext() {
+        AtomicReference<PurchaseRepository.StoredEvent> claimed = new AtomicReference<>();
         try {
-            Boolean done = tx.execute(s -> repository.claimEvent(id).map(event -> {
+            return Boolean.TRUE.equals(tx.execute(s -> repository.claimNextDue(clock.instant()).map(event -> {
+                claimed.set(event);
                 JsonNode root = json.readTree(event.payload());
                 handlers.handle(event.type(), root);
-                repository.handled(id, clock.instant());
+                repository.handled(event.id(), clock.instant());
                 return true;
-            }).orElse(false));
-            return Boolean.TRUE.equals(done);
+            }).orElse(false)));
         } catch (RuntimeException e) {
-            try {
-                int attempts = repository.attemptsOf(id);
-                long millis = Math.min(maxBackoff.toMillis(), 500L << Math.min(attempts, 20));
-                Instant next = clock.instant().plusMillis(millis);
-                String error = e.getClass().getSimpleName() + ": " + e.getMessage();
-                repository.failed(id, next, error.length() > 1000 ? error.substring(0, 1000) : error);
-                if (e instanceof WebhookHandlers.NotYetKnown) {
-                    waitingForOrder.increment();
-                    log.info("webhook event {} waits for {} (attempt {}, again in {} ms)", id, e.getMessage(), attempts + 1, millis);
-                } else {
-                    handlingFailures.increment();
-                    log.warn("webhook event {} failed (attempt {}, again in {} ms)", id, attempts + 1, millis, e);
-                }
-            } catch (RuntimeException again) {
-                log.warn("webhook event {} failed and its retry could not be recorded: {}", id, again.getMessage());
+            PurchaseRepository.StoredEvent event = claimed.get();
+            if (event == null) {
+                log.warn("webhook events could not be read: {}", e.getMessage());
+                return false;
             }
+            // its next attempt is in the future: go on with the others; unrecorded, stop (the poll comes back to it)
+            return recordFailure(event, e);
+        }
+    }
+
+    /** Puts the event's next attempt off (backoff); false when that could not be written. */
+    private boolean recordFailure(PurchaseRepository.StoredEvent event, RuntimeException e) {
+        String id = event.id();
+        try {
+            int attempts = event.attempts();
+            long millis = Math.min(maxBackoff.toMillis(), 500L << Math.min(attempts, 20));
+            Instant next = clock.instant().plusMillis(millis);
+            String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+            repository.failed(id, next, error.length() > 1000 ? error.substring(0, 1000) : error);
+            if (e instanceof WebhookHandlers.NotYetKnown) {
+                waitingForOrder.increment();
+                log.info("webhook event {} waits for {} (attempt {}, again in {} ms)", id, e.getMessage(), attempts + 1, millis);
+            } else {
+                handlingFailures.increment();
+                log.warn("webhook event {} failed (attempt {}, again in {} ms)", id, attempts + 1, millis, e);
+            }
+            return true;
+        } catch (RuntimeException again) {
+            log.warn("webhook event {} failed and its retry could not be recorded: {}", id, again.getMessage());
             return false;
         }
     }

@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sandbox           {@code auto} (on when no Stripe key is set, never in production), {@code on} (refused
  *                          at start-up with a Stripe key or in production), {@code off}
  * @param sandboxWebhookSecret the secret the sandbox signs its webhooks with (only while the sandbox is on)
- * @param webhookPoll       how often stored webhook events are looked for (they are also handled at once)
+ * @param webhookWorkers    how many threads handle stored webhook events at once (each holds one event's row)
  * @param webhookMaxBackoff the longest wait between two attempts at a failing event
  * @param erasurePepper     mixed into the hashed person id erasure leaves on kept payment rows
  * @param creditPacks       the credit packs sold ({@code starter}, {@code seeker}, {@code architect})
@@ -27,7 +27,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record PaymentProperties(@DefaultValue("http://127.0.0.1:8080") URI publicUrl,
         @DefaultValue({}) List<String> redirectOrigins, @DefaultValue("auto") String sandbox,
         @DefaultValue("whsec_waqup_local_sandbox") String sandboxWebhookSecret,
-        @DefaultValue("200ms") Duration webhookPoll, @DefaultValue("5m") Duration webhookMaxBackoff,
+        @DefaultValue("4") int webhookWorkers, @DefaultValue("5m") Duration webhookMaxBackoff,
         @DefaultValue("local-dev-pepper") String erasurePepper, @DefaultValue Stripe stripe,
         Map<String, CreditPack> creditPacks) {
 

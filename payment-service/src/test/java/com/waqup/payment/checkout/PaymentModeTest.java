@@ -17,7 +17,7 @@ class PaymentModeTest {
 
     static PaymentProperties properties(String sandbox, String key, String secret) {
         return new PaymentProperties(URI.create("http://127.0.0.1:8080"), List.of(), sandbox, "whsec_sandbox",
-                Duration.ofMillis(200), Duration.ofMinutes(5), "pepper",
+                4, Duration.ofMinutes(5), "pepper",
                 new PaymentProperties.Stripe(key, secret, "https://api.stripe.com", Duration.ofSeconds(300)), Map.of());
     }
 

@@ -10,12 +10,17 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.waqup.common.test.EventProbe;
 import com.waqup.common.test.Http;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -26,6 +31,12 @@ class WebhookTortureIT extends PaymentITSupport {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    PurchaseRepository repository;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     double webhookFailures(String stage, String reason) {
         return meters.get("waqup.webhook.failures").tag("stage", stage).tag("reason", reason).counter().count();
@@ -214,5 +225,41 @@ class WebhookTortureIT extends PaymentITSupport {
         assertThat(signed(completed).status()).isEqualTo(200);
         awaitAllHandled(List.of(id(completed), id(refund)));
         assertThat(jdbc.queryForObject("select status from payment where user_id = ?", String.class, buyer)).isEqualTo("refunded");
+    }
+
+    @Test
+    void shouldGiveWorkersWorkingAtOnceDifferentEventsWithoutWaitingForEachOther() throws Exception {
+        // due an hour from now: the service's own workers (due = now) leave them alone; the probe looks two hours ahead
+        Instant later = Instant.now().plus(Duration.ofHours(1));
+        Instant probe = later.plus(Duration.ofHours(1));
+        List<String> ids = List.of(evt(), evt());
+        repository.insertEvent(ids.get(0), "test.claim", "{}", later);
+        repository.insertEvent(ids.get(1), "test.claim", "{}", later.plusMillis(1));
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        AtomicReference<String> first = new AtomicReference<>();
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        Thread worker = Thread.ofVirtual().start(() -> tx.executeWithoutResult(s -> {
+            first.set(repository.claimNextDue(probe).orElseThrow().id());
+            holding.countDown();
+            try {
+                done.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        try {
+            assertThat(holding.await(10, TimeUnit.SECONDS)).as("the first worker holds an event").isTrue();
+            // a second worker must get another event at once, not wait for the first one's row (no skip locked: 2 s, then an error)
+            String second = tx.execute(s -> {
+                jdbc.execute("set local lock_timeout = '2s'");
+                return repository.claimNextDue(probe).map(PurchaseRepository.StoredEvent::id).orElse(null);
+            });
+            assertThat(second).as("the second worker's event").isNotNull().isNotEqualTo(first.get());
+        } finally {
+            done.countDown();
+            worker.join();
+            jdbc.update("delete from webhook_event where type = 'test.claim'");
+        }
     }
 }
