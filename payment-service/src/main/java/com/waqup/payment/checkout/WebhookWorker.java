@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Handles stored webhook events after the 2xx: at once when one arrives, and by polling for anything due (a restart,
- * another instance's events, retries). {@code waqup.payments.webhook-workers} threads (4) work side by side; each
+ * another instance's events, retries). {@code waqup.payments.webhook-workers} threads (1) work side by side; each
  * handles one event per transaction, holding its row ({@code for update skip locked}: the next due event nobody
  * holds, so two workers, here or in another instance, never handle one event). The handlers lock the rows an event
  * changes (the checkout session, the subscription, the payment), so two events about one purchase never race. A

@@ -27,7 +27,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record PaymentProperties(@DefaultValue("http://127.0.0.1:8080") URI publicUrl,
         @DefaultValue({}) List<String> redirectOrigins, @DefaultValue("auto") String sandbox,
         @DefaultValue("whsec_waqup_local_sandbox") String sandboxWebhookSecret,
-        @DefaultValue("4") int webhookWorkers, @DefaultValue("5m") Duration webhookMaxBackoff,
+        @DefaultValue("1") int webhookWorkers, @DefaultValue("5m") Duration webhookMaxBackoff,
         @DefaultValue("local-dev-pepper") String erasurePepper, @DefaultValue Stripe stripe,
         Map<String, CreditPack> creditPacks) {
 
