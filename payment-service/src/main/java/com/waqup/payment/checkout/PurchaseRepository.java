@@ -272,10 +272,6 @@ class PurchaseRepository {
                         .addValue("next", ts(next)).addValue("error", error));
     }
 
-    int attemptsOf(String id) {
-        return jdbc.queryForObject("select attempts from webhook_event where id = :id", Map.of("id", id), Integer.class);
-    }
-
     // ---- erasure -------------------------------------------------------------------------------------------
 
     /** Keeps amounts and dates for the accounts with a hashed person id; forgets everything else about the person. */

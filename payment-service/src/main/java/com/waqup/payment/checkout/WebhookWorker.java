@@ -113,15 +113,6 @@ class WebhookWorker {
         }
     }
 
-    /** Handles every event due now on the calling thread (tests, operators); answers how many were handled. */
-    int drain() {
-        int handled = 0;
-        while (handleNext()) {
-            handled++;
-        }
-        return handled;
-    }
-
     /** Claims and handles the next due event; false when there was none (or the database could not be read). */
     private boolean handleNext() {
         AtomicReference<PurchaseRepository.StoredEvent> claimed = new AtomicReference<>();
