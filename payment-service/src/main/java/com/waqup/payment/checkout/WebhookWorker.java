@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Handles stored webhook events after the 2xx: at once when one arrives, and by polling for anything due (a restart,
- * another instance's events, retries). {@code waqup.payments.webhook-workers} threads (1) work side by side; each
+ * another instance's events, retries). {@code waqup.payments.webhook-workers} threads (default 1) work side by side; each
  * handles one event per transaction, holding its row ({@code for update skip locked}: the next due event nobody
  * holds, so two workers, here or in another instance, never handle one event). The handlers lock the rows an event
  * changes (the checkout session, the subscription, the payment), so two events about one purchase never race. A
@@ -36,9 +36,6 @@ import tools.jackson.databind.json.JsonMapper;
 class WebhookWorker {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookWorker.class);
-    /** Events one worker handles before it lets the others (and the poll) have a turn; it goes on when there are more. */
-    private static final int ROUND = 500;
-
     private final PurchaseRepository repository;
     private final WebhookHandlers handlers;
     private final TransactionTemplate tx;
@@ -97,12 +94,8 @@ class WebhookWorker {
         try {
             do {
                 more.set(false);
-                int handled = 0;
-                while (handled < ROUND && handleNext()) {
-                    handled++;
-                }
-                if (handled == ROUND) {
-                    more.set(true);
+                while (handleNext() && !Thread.currentThread().isInterrupted()) {
+                    // one event per transaction until none is due
                 }
             } while (more.get() && !Thread.currentThread().isInterrupted());
         } finally {
