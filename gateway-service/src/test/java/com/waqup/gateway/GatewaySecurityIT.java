@@ -314,6 +314,78 @@ class GatewaySecurityIT extends GatewayITSupport {
         }
     }
 
+    /**
+     * A request too long to decode that comes on a kept-alive connection right after an answer is refused like any
+     * other, with the envelope, instead of leaving the connection hanging (as Reactor Netty's own refusal does now and
+     * then when the exchange before it is not tidied up yet). Many connections at once, each: a quick answer, then at
+     * once the oversized request line or header block.
+     */
+    @Test
+    void shouldRefuseAnUndecodableRequestThatFollowsAnAnswerOnTheSameConnection() throws Exception {
+        List<String> refused = List.of(
+                "414 GET /api/v1/catalog/packs?price_type=" + "s".repeat(6_000) + " HTTP/1.1\r\nHost: gw\r\n\r\n",
+                "431 GET /api/v1/credits/balance HTTP/1.1\r\nHost: gw\r\nX-Note: " + "k".repeat(9_000) + "\r\n\r\n");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<String>> outcomes = new ArrayList<>();
+            for (int i = 0; i < 800; i++) {
+                String before = i % 2 == 0 ? "GET /actuator/health HTTP/1.1\r\nHost: gw\r\n\r\n"
+                        : "GET /api/v1/credits/balance HTTP/1.1\r\nHost: gw\r\nAuthorization: Bearer " + TOKENS.user(UUID.randomUUID()) + "\r\n\r\n";
+                String request = refused.get((i / 2) % 2);
+                outcomes.add(pool.submit(() -> request.substring(0, 3) + " -> " + secondAnswer(before, request.substring(4))
+                        + (before.contains("health") ? "" : " (after a routed request)")));
+            }
+            for (Future<String> outcome : outcomes) {
+                String seen = outcome.get(60, TimeUnit.SECONDS);
+                assertThat(seen).as("answered, with the envelope").startsWith(seen.substring(0, 3) + " -> " + seen.substring(0, 3) + " json");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** On one connection: sends {@code before} and reads its answer whole, then sends {@code request}: its status and type. */
+    private String secondAnswer(String before, String request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.setTcpNoDelay(true);
+            java.io.InputStream in = new java.io.BufferedInputStream(socket.getInputStream());
+            socket.getOutputStream().write(before.getBytes(StandardCharsets.ISO_8859_1));
+            String head = readHead(in);
+            in.readNBytes(contentLength(head));
+            if (!head.startsWith("HTTP/1.1 200")) {
+                return "first answer was " + head.lines().findFirst().orElse("");
+            }
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            try {
+                String answer = readHead(in);
+                if (!answer.startsWith("HTTP/1.1 ")) {
+                    return answer;
+                }
+                return answer.substring(9, 12) + (answer.toLowerCase().contains("content-type: application/json") ? " json" : " not json");
+            } catch (java.net.SocketTimeoutException hung) {
+                return "no answer in 10 s";
+            }
+        }
+    }
+
+    private static String readHead(java.io.InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        int c;
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            if ((c = in.read()) == -1) {
+                return head.isEmpty() ? "closed without an answer" : "cut short: " + head;
+            }
+            head.append((char) c);
+        }
+        return head.toString();
+    }
+
+    private static int contentLength(String head) {
+        return head.lines().filter(line -> line.toLowerCase().startsWith("content-length:"))
+                .mapToInt(line -> Integer.parseInt(line.substring(15).trim())).findFirst().orElse(0);
+    }
+
     @Test
     void shouldRefuseOversizedBodiesWith413() {
         String big = "{\"text\":\"" + "a".repeat(20_000) + "\"}";

@@ -29,12 +29,17 @@ class EdgeConfiguration {
         });
     }
 
+    /**
+     * A request that cannot be decoded is answered ({@link DecodingFailureAnswer}, one per connection) with the error
+     * envelope ({@link DecodingFailureEnvelope}, shared), both between the HTTP codec and Reactor Netty's handlers.
+     */
     @Bean
-    NettyServerCustomizer decodingFailureEnvelopes(JsonMapper json) {
-        DecodingFailureEnvelope handler = new DecodingFailureEnvelope(json);
+    NettyServerCustomizer decodingFailures(JsonMapper json) {
+        DecodingFailureEnvelope envelope = new DecodingFailureEnvelope(json);
         return server -> server.doOnChannelInit((observer, channel, address) -> {
             if (channel.pipeline().get(NettyPipeline.HttpCodec) != null && channel.pipeline().get(DecodingFailureEnvelope.NAME) == null) {
-                channel.pipeline().addAfter(NettyPipeline.HttpCodec, DecodingFailureEnvelope.NAME, handler);
+                channel.pipeline().addAfter(NettyPipeline.HttpCodec, DecodingFailureEnvelope.NAME, envelope)
+                        .addAfter(DecodingFailureEnvelope.NAME, DecodingFailureAnswer.NAME, new DecodingFailureAnswer());
             }
         });
     }
