@@ -56,10 +56,10 @@ public class CatalogService {
             BigDecimal priceAmount, String currency, String subscriptionInterval, List<String> tags, String coverUrl,
             int ritualCount, Double rating, int reviewCount) {
 
-        static PackSummary of(Pack p) {
+        static PackSummary of(Pack p, int ritualCount) {
             return new PackSummary(p.id(), p.title(), p.description(), new Creator(p.creatorId(), p.creatorName()),
                     p.priceType(), p.priceAmount(), p.currency(), p.subscriptionInterval(), p.tags(), p.coverUrl(),
-                    p.items().size(), p.rating(), p.reviewCount());
+                    ritualCount, p.rating(), p.reviewCount());
         }
     }
 
@@ -99,7 +99,7 @@ public class CatalogService {
 
     /**
      * The answer of a search as the JSON body sent (a {@link PackList}): from the search cache, else the page's pack ids
-     * from Elasticsearch and the packs from PostgreSQL (fresh ratings, creator names and prices) in the ranked order,
+     * from Elasticsearch and the packs from PostgreSQL (fresh ratings, creator names and prices; one query) in the ranked order,
      * then cached whole (every change to a pack or its rating invalidates the cache, {@link SearchCache}).
      */
     public byte[] search(PackQuery.Criteria criteria, PageQuery page) {
@@ -111,7 +111,7 @@ public class CatalogService {
             return cached;
         }
         JsonNode answer = searchIndex(PackQuery.build(json, criteria, (int) page.offset(), page.limit(), List.of()));
-        List<PackSummary> found = packs.findPublished(PackQuery.ids(answer)).stream().map(PackSummary::of).toList();
+        List<PackSummary> found = packs.findPublishedSummaries(PackQuery.ids(answer));
         byte[] body = json.writeValueAsBytes(new PackList(found, Pagination.of(page, PackQuery.total(answer))));
         cache.put(key, body);
         return body;

@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,6 +101,23 @@ public class PackRepository {
                 rows(), (Object) ids.toArray(UUID[]::new)));
         Map<UUID, Pack> byId = new LinkedHashMap<>();
         found.forEach(p -> byId.put(p.id(), p));
+        return ids.stream().map(byId::get).filter(p -> p != null).toList();
+    }
+
+    /**
+     * A search page: the published packs among {@code ids} as listed (their item count, not their items), in the order
+     * of {@code ids}, in one query.
+     */
+    List<CatalogService.PackSummary> findPublishedSummaries(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, CatalogService.PackSummary> byId = new HashMap<>();
+        jdbc.query("select " + COLUMNS + ", (select count(*) from pack_item i where i.pack_id = pack.id) as ritual_count"
+                + " from pack where status = 'published' and id = any(?)", rs -> {
+                    Pack p = rows().mapRow(rs, 0);
+                    byId.put(p.id(), CatalogService.PackSummary.of(p, rs.getInt("ritual_count")));
+                }, (Object) ids.toArray(UUID[]::new));
         return ids.stream().map(byId::get).filter(p -> p != null).toList();
     }
 
