@@ -83,6 +83,9 @@ public class WaqupDefaultsEnvironmentPostProcessor implements EnvironmentPostPro
         d.put("server.error.include-message", "never");
         d.put("server.error.whitelabel.enabled", "false");
         d.put("spring.mvc.problemdetails.enabled", "false");
+        // no ServletRequestHandledEvent per request: nothing listens, and every event goes through the event
+        // publication registry's multicaster (Spring Modulith), which looks for transactional listeners each time
+        d.put("spring.mvc.publish-request-handled-events", "false");
         d.put("spring.web.resources.add-mappings", "false");
         d.put("springdoc.api-docs.path", "/v3/api-docs");
         // the documents describe the public API as the gateway routes it: no /internal/**, no /error (docs/platform.md)
