@@ -27,7 +27,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The offline sandbox (docs/payments.md): what Stripe would send, built with Stripe's JSON shapes, signed exactly as
  * Stripe signs ({@code Stripe-Signature: t=<unix time>,v1=<hex HMAC-SHA256(secret, t + "." + body)>}) and handed to
- * the same {@link WebhookIntake} Stripe's webhooks reach, so {@code Webhook.constructEvent} verifies it like any other.
+ * the same {@link WebhookIntake} Stripe's webhooks reach, so {@code Webhook.Signature.verifyHeader} verifies it like any other.
  * Only while {@link PaymentMode#sandbox()}; otherwise every action is a 404.
  */
 @Service
