@@ -105,21 +105,20 @@ public class CatalogService {
     public byte[] search(PackQuery.Criteria criteria, PageQuery page) {
         String canonical = json.writeValueAsString(Arrays.asList(criteria.words(), criteria.tagKeys(),
                 criteria.creatorId(), criteria.priceType(), page.page(), page.limit()));
-        SearchCache.Key key = cache.key(canonical);
-        byte[] cached = cache.get(key);
-        if (cached != null) {
-            return cached;
+        SearchCache.Lookup cached = cache.lookup(canonical);
+        if (cached.answer() != null) {
+            return cached.answer();
         }
         JsonNode answer = searchIndex(PackQuery.build(json, criteria, (int) page.offset(), page.limit(), List.of()));
         List<PackSummary> found = packs.findPublishedSummaries(PackQuery.ids(answer));
         byte[] body = json.writeValueAsBytes(new PackList(found, Pagination.of(page, PackQuery.total(answer))));
-        cache.put(key, body);
+        cache.put(cached, body);
         return body;
     }
 
     JsonNode searchIndex(ObjectNode request) {
         try {
-            return index.search(request);
+            return index.searchPage(request);
         } catch (Elasticsearch.ElasticsearchException e) {
             log.error("catalog search failed: {}", e.getMessage());
             throw DomainException.unavailable("SEARCH_UNAVAILABLE", "Search is temporarily unavailable; try again shortly");

@@ -57,7 +57,9 @@ final class PackQuery {
         request.put("from", from);
         request.put("size", size);
         request.put("track_total_hits", true);
-        request.put("_source", false);
+        // a hit is only its id, read from doc values: no stored fields, no _source (the fetch phase's cheapest form)
+        request.put("stored_fields", "_none_");
+        request.putArray("docvalue_fields").add("id");
         ObjectNode bool = json.createObjectNode();
         ArrayNode filter = bool.putArray("filter");
         if (criteria.priceType() != null) {
@@ -149,7 +151,7 @@ final class PackQuery {
 
     static List<UUID> ids(JsonNode answer) {
         List<UUID> ids = new ArrayList<>();
-        answer.path("hits").path("hits").forEach(hit -> ids.add(UUID.fromString(hit.path("_id").asString())));
+        answer.path("hits").path("hits").forEach(hit -> ids.add(UUID.fromString(hit.path("fields").path("id").path(0).asString())));
         return ids;
     }
 

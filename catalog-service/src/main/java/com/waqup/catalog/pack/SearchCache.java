@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -16,21 +17,23 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.connection.RedisStringCommands;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.data.redis.core.types.Expiration;
+import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The seed's search cache: a search's whole answer (the JSON body of its result page, as sent) under
- * {@code search:{hash}} for {@code search-cache-ttl} (5 min), and the same bytes in a small in-process near cache, so a
- * repeated search costs one Redis read (the generation) and no PostgreSQL, Elasticsearch or JSON work. Every change
- * to what a page shows — a pack published, updated or archived, a review's rating, a rebuilt index — invalidates
- * every cached search at once by bumping {@code search:generation}, which is part of every hash (old keys expire on
- * their own; near-cache entries under an old generation are never looked up again), so a cached page is never older
- * than the last change. The generation is read from Redis on every search: an instance sees another's change at its
- * next search. Redis being down degrades to searching every time, and the near cache is not used then (it could not
- * see invalidations).
+ * {@code search:{hash}} (SHA-256 of the canonical criteria) for {@code search-cache-ttl} (5 min), stored with the
+ * {@code search:generation} it was computed under, and the same bytes in a small in-process near cache. Every change to
+ * what a page shows — a pack published, updated or archived, a review's rating, a rebuilt index — bumps the generation,
+ * which invalidates every cached search at once: an entry of an older generation is never answered (it is overwritten
+ * or expires on its own), so a cached page is never older than the last change. A lookup is one Redis round trip (a
+ * script reads the generation and, unless the near cache already holds this generation's answer, the entry); a miss
+ * adds the write. An instance sees another's change at its next search. Redis being down degrades to searching every
+ * time, and the near cache is not used then (it could not see invalidations).
  */
 @Component
 public class SearchCache {
@@ -43,6 +46,21 @@ public class SearchCache {
      * lost generation key (Redis restarted empty, counting from 0 again) could bring back.
      */
     static final Duration NEAR_TTL = Duration.ofSeconds(30);
+    /**
+     * KEYS: the generation, the entry; ARGV: the generation of the caller's near-cache answer ("" when none). Answers
+     * {generation} when that near-cache answer is current or nothing current is stored, else {generation, answer}. An
+     * entry is "{generation}\n{answer}".
+     */
+    private static final RedisScript<List> LOOKUP = RedisScript.of("""
+            local g = redis.call('GET', KEYS[1]) or '0'
+            if ARGV[1] == g then return {g} end
+            local v = redis.call('GET', KEYS[2])
+            if v then
+              local p = g .. '\\n'
+              if string.sub(v, 1, #p) == p then return {g, string.sub(v, #p + 1)} end
+            end
+            return {g}
+            """, List.class);
     private static final Logger log = LoggerFactory.getLogger(SearchCache.class);
 
     private final StringRedisTemplate redis;
@@ -65,66 +83,72 @@ public class SearchCache {
                 .description("Search cache reads or writes that Redis could not serve").register(meters);
     }
 
-    /** The key of a search under the current generation; {@code shared} false when Redis could not be read. */
-    record Key(String redisKey, boolean shared) {
+    /**
+     * A search looked up: its key, the generation read with it (null when Redis could not be read: nothing is stored
+     * then) and the cached answer (null on a miss).
+     */
+    record Lookup(String redisKey, String generation, byte[] answer) {
     }
 
-    private record Near(byte[] body, long expiresAtNanos) {
+    private record Near(String generation, byte[] body, long expiresAtNanos) {
     }
 
-    /** The key of a search: {@code search:} and the SHA-256 of the generation and the canonical criteria. */
-    Key key(String canonicalCriteria) {
-        String generation = generation();
-        return new Key("search:" + sha256((generation == null ? "unavailable" : generation) + "|" + canonicalCriteria),
-                generation != null);
-    }
-
-    /** The cached answer (JSON bytes) of a search, or null. */
-    byte[] get(Key key) {
-        if (!key.shared()) {
-            misses.increment();
-            return null;
+    /** Looks a search up by its canonical criteria: the near cache and Redis in one round trip. */
+    Lookup lookup(String canonicalCriteria) {
+        String key = "search:" + sha256(canonicalCriteria);
+        Near local = near.get(key);
+        if (local != null && local.expiresAtNanos() - System.nanoTime() <= 0) {
+            local = null;
         }
-        Near local = near.get(key.redisKey());
-        if (local != null && local.expiresAtNanos() - System.nanoTime() > 0) {
-            hits.increment();
-            return local.body();
-        }
+        List<byte[]> answer;
         try {
-            byte[] cached = redis.execute((RedisCallback<byte[]>) c -> c.stringCommands().get(bytes(key.redisKey())));
-            if (cached == null) {
-                misses.increment();
-                return null;
-            }
-            hits.increment();
-            remember(key, cached);
-            return cached;
+            @SuppressWarnings("unchecked")
+            List<byte[]> read = redis.execute(LOOKUP, RedisSerializer.string(), (RedisSerializer<List>) (RedisSerializer<?>) RedisSerializer.byteArray(),
+                    List.of(GENERATION, key), local == null ? "" : local.generation());
+            answer = read;
         } catch (RuntimeException e) {
             errors.increment();
             log.warn("search cache unavailable, searching Elasticsearch: {}", e.toString());
-            return null;
+            return new Lookup(key, null, null);
         }
+        String generation = new String(answer.get(0), StandardCharsets.UTF_8);
+        if (answer.size() > 1) {
+            hits.increment();
+            remember(key, generation, answer.get(1));
+            return new Lookup(key, generation, answer.get(1));
+        }
+        if (local != null && local.generation().equals(generation)) {
+            hits.increment();
+            return new Lookup(key, generation, local.body());
+        }
+        misses.increment();
+        return new Lookup(key, generation, null);
     }
 
-    void put(Key key, byte[] body) {
-        if (!key.shared()) {
+    /** Stores a looked-up search's answer under the generation it was looked up with. */
+    void put(Lookup lookup, byte[] body) {
+        if (lookup.generation() == null) {
             return;
         }
+        byte[] prefix = (lookup.generation() + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] entry = new byte[prefix.length + body.length];
+        System.arraycopy(prefix, 0, entry, 0, prefix.length);
+        System.arraycopy(body, 0, entry, prefix.length, body.length);
         try {
-            redis.execute((RedisCallback<Boolean>) c -> c.stringCommands().set(bytes(key.redisKey()), body,
+            redis.execute((RedisCallback<Boolean>) c -> c.stringCommands().set(bytes(lookup.redisKey()), entry,
                     Expiration.from(properties.searchCacheTtl()), RedisStringCommands.SetOption.upsert()));
-            remember(key, body);
+            remember(lookup.redisKey(), lookup.generation(), body);
         } catch (RuntimeException e) {
             errors.increment();
             log.warn("search cache unavailable, result not cached: {}", e.toString());
         }
     }
 
-    private void remember(Key key, byte[] body) {
+    private void remember(String key, String generation, byte[] body) {
         if (near.size() >= NEAR_MAX_ENTRIES) {
             near.clear();
         }
-        near.put(key.redisKey(), new Near(body, System.nanoTime() + nearTtlNanos));
+        near.put(key, new Near(generation, body, System.nanoTime() + nearTtlNanos));
     }
 
     /**
@@ -152,17 +176,6 @@ public class SearchCache {
                     e.toString());
         }
         near.clear();
-    }
-
-    /** The current generation ("0" before the first change), or null when Redis cannot be read. */
-    private String generation() {
-        try {
-            String generation = redis.opsForValue().get(GENERATION);
-            return generation == null ? "0" : generation;
-        } catch (RuntimeException e) {
-            errors.increment();
-            return null;
-        }
     }
 
     private static byte[] bytes(String text) {
