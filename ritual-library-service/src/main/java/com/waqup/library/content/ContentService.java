@@ -244,7 +244,7 @@ public class ContentService {
     @Transactional
     public int addPackItems(UUID userId, UUID packId, List<PackItem> packItems) {
         Instant now = clock.instant();
-        int added = 0;
+        List<UUID> added = new ArrayList<>();
         for (PackItem p : packItems) {
             UUID id = packItemId(userId, p.packItemId());
             String type = ContentRules.CONTENT_TYPES.contains(p.contentType()) ? p.contentType() : "ritual";
@@ -252,11 +252,11 @@ public class ContentService {
                     p.tags() == null ? List.of() : p.tags(), null, p.audioKey(), p.audioFormat(), p.audioSizeBytes(),
                     p.revision(), null, false, now, now, null, null, ContentMetadata.PACK, packId);
             if (items.insertPackItem(m, p.packItemId(), now)) {
-                cache.evict(id);
-                added++;
+                added.add(id);
             }
         }
-        return added;
+        cache.evict(added); // one Redis call for the whole pack (and one after commit)
+        return added.size();
     }
 
     /** The id of a pack item in one person's library: derived, so granting twice never adds it twice. */

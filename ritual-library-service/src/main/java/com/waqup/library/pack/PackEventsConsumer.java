@@ -140,7 +140,11 @@ class PackEventsConsumer {
             inbox.handleOnce(event, d -> access.archive(d.packId(), d.creatorId(), d.revision()));
         }
 
-        @RabbitListener(queues = PAYMENTS)
+        /**
+         * Several consumers at once ({@code waqup.library.purchase-consumers}): each grant is one buyer's, its rows
+         * ({@code pack_grant}, the inbox entry) serialize two events about the same purchase, in any order.
+         */
+        @RabbitListener(queues = PAYMENTS, concurrency = "${waqup.library.purchase-consumers:2}")
         @Transactional
         public void onPayment(EventEnvelope<PaymentSucceeded> event) {
             inbox.handleOnce(event, d -> {

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,11 @@ import com.waqup.common.test.TestTokens;
 import com.waqup.library.LibraryITSupport;
 import com.waqup.library.content.ContentService;
 import org.junit.jupiter.api.Test;
+import org.springframework.amqp.core.MessageListenerContainer;
 import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
+import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,6 +36,9 @@ import tools.jackson.databind.JsonNode;
 class PackAccessIT extends LibraryITSupport {
 
     final String service = bearer(TestTokens.shared().internalApi("ritual-library-service"));
+
+    @Autowired
+    RabbitListenerEndpointRegistry listeners;
 
     Http.Response copy(UUID content, UUID creator, UUID pack, UUID item, int revision) {
         return Http.post(url("/internal/content/" + content + "/pack-copies"), "{\"user_id\":\"" + creator + "\",\"pack_id\":\""
@@ -334,6 +342,37 @@ class PackAccessIT extends LibraryITSupport {
     Instant accessUntil(UUID user, UUID pack) {
         return jdbc.queryForObject("select access_until from pack_grant where user_id = ? and pack_id = ?",
                 java.sql.Timestamp.class, user, pack).toInstant();
+    }
+
+    @Test
+    void shouldGrantEachBuyerOnceWhileSeveralConsumersTakePurchasesOfOnePackAtOnce() {
+        MessageListenerContainer purchases = listeners.getListenerContainers().stream()
+                .filter(c -> c instanceof SimpleMessageListenerContainer s
+                        && List.of(s.getQueueNames()).contains(PackEventsConsumer.PAYMENTS))
+                .findFirst().orElseThrow();
+        assertThat(((SimpleMessageListenerContainer) purchases).getActiveConsumerCount())
+                .as("payment.succeeded is taken by waqup.library.purchase-consumers consumers").isEqualTo(2);
+        Published p = publishedPack();
+        List<UUID> buyers = new ArrayList<>();
+        List<EventEnvelope<Map<String, Object>>> events = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            UUID buyer = UUID.randomUUID();
+            buyers.add(buyer);
+            events.add(paid(UUID.randomUUID(), buyer, p, "one_time", null, null));
+        }
+        for (int round = 0; round < 3; round++) { // every purchase delivered three times, the copies spread over both consumers
+            events.forEach(this::publish);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "select count(*) from processed_event where event_id = any(?)", Integer.class,
+                (Object) events.stream().map(EventEnvelope::eventId).toArray(UUID[]::new)) == 40);
+        for (UUID buyer : buyers) {
+            assertThat(jdbc.queryForObject("select count(*) from pack_grant where user_id = ? and pack_id = ?", Integer.class,
+                    buyer, p.pack())).as("one grant for %s", buyer).isEqualTo(1);
+            assertThat(jdbc.queryForObject("select count(*) from content_item where user_id = ? and pack_id = ?",
+                    Integer.class, buyer, p.pack())).as("the pack's item once in the library of %s", buyer).isEqualTo(1);
+            assertThat(access(p.pack(), buyer).path("has_access").asBoolean()).isTrue();
+        }
     }
 
     @Test
