@@ -61,6 +61,9 @@ public class SearchCache {
             end
             return {g}
             """, List.class);
+    /** The script's answer as it is: bytes (the generation, the answer). */
+    @SuppressWarnings({ "unchecked", "rawtypes" })
+    private static final RedisSerializer<List> BYTES = (RedisSerializer) RedisSerializer.byteArray();
     private static final Logger log = LoggerFactory.getLogger(SearchCache.class);
 
     private final StringRedisTemplate redis;
@@ -102,10 +105,8 @@ public class SearchCache {
         }
         List<byte[]> answer;
         try {
-            @SuppressWarnings("unchecked")
-            List<byte[]> read = redis.execute(LOOKUP, RedisSerializer.string(), (RedisSerializer<List>) (RedisSerializer<?>) RedisSerializer.byteArray(),
-                    List.of(GENERATION, key), local == null ? "" : local.generation());
-            answer = read;
+            answer = redis.execute(LOOKUP, RedisSerializer.string(), BYTES, List.of(GENERATION, key),
+                    local == null ? "" : local.generation());
         } catch (RuntimeException e) {
             errors.increment();
             log.warn("search cache unavailable, searching Elasticsearch: {}", e.toString());
