@@ -76,6 +76,7 @@ class WebhookLoad extends LoadSupport {
             throw new IllegalArgumentException("need " + (unique + warmup) + " sessions, got " + sessions.size());
         }
         HttpClient http = httpClient();
+        long warmupFailures = 0; // warm-up webhooks not answered 2xx (each one a failure of the path, like a measured one)
         if (warmup > 0) { // JIT and connection pools warm: these sessions are sent first, at the measured rate, and not counted
             List<Session> warm = new ArrayList<>(sessions.subList(0, warmup));
             sessions = new ArrayList<>(sessions.subList(warmup, sessions.size()));
@@ -139,7 +140,7 @@ class WebhookLoad extends LoadSupport {
             payloads[i] = event(eventIds[i], sessions.get(i));
         }
 
-        long[] firstSent = new long[unique];
+        boolean[] sentBefore = new boolean[unique];
         long[] firstSentMicros = new long[unique]; // wall clock, compared with the grant's granted_at by webhook.sh
         List<Long> ackNanos = new CopyOnWriteArrayList<>();
         AtomicLong non2xx = new AtomicLong();
@@ -155,10 +156,9 @@ class WebhookLoad extends LoadSupport {
                 Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
             }
             int i = plan.get(k);
-            boolean first = firstSent[i] == 0;
             long sent = System.nanoTime();
-            if (first) {
-                firstSent[i] = sent;
+            if (!sentBefore[i]) {
+                sentBefore[i] = true;
                 Instant wall = Instant.now();
                 firstSentMicros[i] = wall.getEpochSecond() * 1_000_000 + wall.getNano() / 1_000;
             }
@@ -224,8 +224,5 @@ class WebhookLoad extends LoadSupport {
                 non2xx.get(), sendErrors.get(), warmupFailures);
         System.exit(0);
     }
-
-    /** Warm-up webhooks that were not answered 2xx (each one a failure of the path, like a measured one). */
-    static long warmupFailures;
 
 }

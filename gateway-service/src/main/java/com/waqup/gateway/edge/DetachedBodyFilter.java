@@ -27,22 +27,17 @@ import reactor.core.publisher.Mono;
 @Component
 class DetachedBodyFilter implements GlobalFilter, Ordered {
 
+    /** Set on an exchange whose body is the gateway's own copy already (a chunked body RequestSizeWebFilter received). */
+    static final String DETACHED = DetachedBodyFilter.class.getName() + ".detached";
+
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
-        if (!hasBody(request.getHeaders())) {
+        if (exchange.getAttribute(DETACHED) != null || !hasBody(request.getHeaders())) {
             return chain.filter(exchange);
         }
         return DataBufferUtils.join(request.getBody())
-                .map(joined -> {
-                    try {
-                        byte[] bytes = new byte[joined.readableByteCount()];
-                        joined.read(bytes);
-                        return bytes;
-                    } finally {
-                        DataBufferUtils.release(joined);
-                    }
-                })
+                .map(DetachedBodyFilter::copyAndRelease)
                 .defaultIfEmpty(new byte[0])
                 .flatMap(bytes -> chain.filter(exchange.mutate().request(new Detached(request, bytes)).build()));
     }
@@ -51,8 +46,19 @@ class DetachedBodyFilter implements GlobalFilter, Ordered {
         return headers.getContentLength() > 0 || headers.containsHeader(HttpHeaders.TRANSFER_ENCODING);
     }
 
+    /** The bytes of a received body, its (pooled) buffer released. */
+    static byte[] copyAndRelease(DataBuffer joined) {
+        try {
+            byte[] bytes = new byte[joined.readableByteCount()];
+            joined.read(bytes);
+            return bytes;
+        } finally {
+            DataBufferUtils.release(joined);
+        }
+    }
+
     /** The request with its body as the gateway's own bytes: every subscription gets a fresh buffer over them. */
-    static final class Detached extends ServerHttpRequestDecorator {
+    static class Detached extends ServerHttpRequestDecorator {
 
         private final byte[] body;
 

@@ -12,12 +12,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -27,7 +25,8 @@ import reactor.core.publisher.Mono;
  * (nothing reached a service, nothing keeps reading or buffering the rest); within the limit the service gets it whole,
  * with its {@code Content-Length}. So the refusal never races a half-forwarded request (the answer to a chunked body over
  * the limit is always the envelope), at the cost of holding at most the limit (1 MB) per chunked request in memory;
- * the platform's own clients send a {@code Content-Length}.
+ * the platform's own clients send a {@code Content-Length}. The body received here is already the gateway's own copy
+ * ({@link DetachedBodyFilter} does not copy it again).
  */
 @Component
 class RequestSizeWebFilter implements WebFilter, Ordered {
@@ -68,7 +67,9 @@ class RequestSizeWebFilter implements WebFilter, Ordered {
                     if (body == NO_BODY) {
                         return chain.filter(exchange);
                     }
-                    return chain.filter(exchange.mutate().request(new Received(request, (DataBuffer) body)).build());
+                    exchange.getAttributes().put(DetachedBodyFilter.DETACHED, Boolean.TRUE);
+                    byte[] bytes = DetachedBodyFilter.copyAndRelease((DataBuffer) body);
+                    return chain.filter(exchange.mutate().request(new Received(request, bytes)).build());
                 });
     }
 
@@ -79,30 +80,26 @@ class RequestSizeWebFilter implements WebFilter, Ordered {
                 "The request body is larger than " + max + " bytes", Map.of("max_bytes", max));
     }
 
-    /** A chunked request whose body was received whole: the body and its length, no longer chunked. */
-    private static final class Received extends ServerHttpRequestDecorator {
+    /**
+     * A chunked request whose body was received whole: the body (the gateway's own copy, as {@link DetachedBodyFilter}
+     * would make it) and its length, no longer chunked.
+     */
+    private static final class Received extends DetachedBodyFilter.Detached {
 
-        private final DataBuffer body;
         private final HttpHeaders headers;
 
-        Received(ServerHttpRequest request, DataBuffer body) {
-            super(request);
-            this.body = body;
+        Received(ServerHttpRequest request, byte[] body) {
+            super(request, body);
             HttpHeaders copy = new HttpHeaders();
             copy.putAll(request.getHeaders());
             copy.remove(HttpHeaders.TRANSFER_ENCODING);
-            copy.setContentLength(body.readableByteCount());
+            copy.setContentLength(body.length);
             this.headers = HttpHeaders.readOnlyHttpHeaders(copy);
         }
 
         @Override
         public HttpHeaders getHeaders() {
             return headers;
-        }
-
-        @Override
-        public Flux<DataBuffer> getBody() {
-            return Flux.just(body);
         }
     }
 

@@ -57,6 +57,21 @@ class DetachedBodyFilterTest {
     }
 
     @Test
+    void shouldNotCopyAgainABodyTheEdgeReceivedAsItsOwnCopy() {
+        MockServerHttpRequest request = MockServerHttpRequest.post("/api/v1/content").contentLength(2).body("{}");
+        MockServerWebExchange original = MockServerWebExchange.from(request);
+        original.getAttributes().put(DetachedBodyFilter.DETACHED, Boolean.TRUE);
+        AtomicReference<ServerWebExchange> routed = new AtomicReference<>();
+
+        filter.filter(original, exchange -> {
+            routed.set(exchange);
+            return Mono.empty();
+        }).block();
+
+        assertThat(routed.get()).isSameAs(original);
+    }
+
+    @Test
     void shouldPassARequestWithoutABodyOnUntouched() {
         MockServerHttpRequest request = MockServerHttpRequest.get("/api/v1/catalog/packs").build();
         MockServerWebExchange original = MockServerWebExchange.from(request);
